@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph (dependencies point down only):
+//   toy, toy-bench -> Runs -> Samplers -> Diffusion -> NN -> Engine -> CBLAS
+//                      \-> Datasets -> Stats -> CGSL
+// GSL is linked by name (never pkg-config, which would add GSL's slow reference BLAS);
+// matrix products go through BLIS (see Sources/CBLAS).
+let package = Package(
+    name: "toy",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "toy", targets: ["toy"]),
+        .executable(name: "toy-bench", targets: ["toy-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(name: "CGSL", providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(name: "CBLAS", providers: [.apt(["libblis-pthread-dev"])]),
+        .target(name: "Stats", dependencies: ["CGSL"]),
+        .target(name: "Engine", dependencies: ["CBLAS"]),
+        .target(name: "NN", dependencies: ["Engine"]),
+        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Stats"]),
+        .target(name: "Samplers", dependencies: ["Diffusion", "Engine", "Stats"]),
+        .target(name: "Datasets", dependencies: ["Stats"]),
+        .target(name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"]),
+        .executableTarget(
+            name: "toy",
+            dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Stats",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "toy-bench",
+            dependencies: ["Runs", "NN", "Engine", "Diffusion", "Stats", "Datasets",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Engine"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Samplers", "Engine", "NN", "Stats"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Stats"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"]),
+    ]
+)

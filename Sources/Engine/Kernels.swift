@@ -1,0 +1,43 @@
+/// Elementwise and reduction kernels on raw buffers. Loops are written so the compiler
+/// vectorizes them (no libm calls, no trapping conversions inside).
+public enum Kernels {
+    /// a += b (same shape).
+    public static func addInPlace(_ a: inout Tensor, _ b: Tensor) {
+        precondition(a.shape == b.shape, "addInPlace: shapes differ, \(a.shape) and \(b.shape)")
+        a.scalars.withUnsafeMutableBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                for i in 0..<pa.count { pa[i] += pb[i] }
+            }
+        }
+    }
+
+    /// y = a·x + y over buffers of equal length.
+    @inlinable
+    public static func axpy(_ a: Float, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>) {
+        for i in 0..<y.count { y[i] += a * x[i] }
+    }
+
+    /// Σ over the rows of a [rows, columns] matrix, added into `out` [columns].
+    public static func addColumnSums(_ m: UnsafeBufferPointer<Float>, rows: Int, columns: Int,
+                                     into out: UnsafeMutableBufferPointer<Float>) {
+        for r in 0..<rows {
+            let row = m.baseAddress! + r * columns
+            for c in 0..<columns { out[c] += row[c] }
+        }
+    }
+
+    /// Sum of all elements, accumulated in Double.
+    public static func sum(_ x: UnsafeBufferPointer<Float>) -> Double {
+        // Blocked: Float partial sums over short runs vectorize; the Double outer sum keeps precision.
+        var total = 0.0
+        var i = 0
+        while i < x.count {
+            let end = min(i + 256, x.count)
+            var partial: Float = 0
+            for j in i..<end { partial += x[j] }
+            total += Double(partial)
+            i = end
+        }
+        return total
+    }
+}
