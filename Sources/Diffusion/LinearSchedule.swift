@@ -1,0 +1,11 @@
+/// β_t linear from 1e-4 to 0.02 at T = 1000 (Ho et al. 2020), both ends scaled by 1000/T for
+/// other T as improved-diffusion does, so the total noise stays comparable.
+public struct LinearSchedule: NoiseSchedule {
+    public var betaStart = 1e-4, betaEnd = 0.02
+    public init() {}
+    public func betas(timesteps: Int) throws -> [Double] {
+        guard timesteps >= 2 else { throw ScheduleError.tooFewTimesteps(timesteps) }
+        let scale = 1000 / Double(timesteps)
+        return try checked(linspace(scale * betaStart, scale * betaEnd, timesteps), schedule: "linear")
+    }
+}
