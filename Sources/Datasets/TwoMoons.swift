@@ -1,0 +1,19 @@
+import Foundation
+import Stats
+
+/// scikit-learn's `make_moons`: n/2 points on the upper half circle (cos s, sin s) and the rest on
+/// (1 − cos s, 1 − sin s − 0.5), s evenly spaced on [0, π], plus noise·N(0, I), shuffled;
+/// FFJORD then maps x ↦ 2x + (−1, −0.2).
+public struct TwoMoons: ToyDistribution {
+    public init() {}
+    public var defaultNoise: Double { 0.1 }
+    public func sample(_ n: Int, noise: Double, rng: some RandomSource) -> [SIMD2<Double>] {
+        let nOut = n / 2, nIn = n - nOut
+        let outer = linspace(0, .pi, nOut).map { SIMD2(cos($0), sin($0)) }
+        let inner = linspace(0, .pi, nIn).map { SIMD2(1 - cos($0), 1 - sin($0) - 0.5) }
+        let points = shuffled(outer + inner, rng: rng).map { p in
+            p + noise * SIMD2(rng.gaussian(), rng.gaussian())
+        }
+        return points.map { 2 * $0 + SIMD2(-1, -0.2) }
+    }
+}
