@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"]),
         .executableTarget(
             name: "toy",
-            dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Stats",
+            dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Stats", "NN", "Engine",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "toy-bench",

@@ -7,10 +7,32 @@ public enum BLAS {
     /// The backend this module was linked against ("blis").
     public static var backendName: String { String(cString: cblas_backend_name()) }
 
-    /// Sets the number of threads BLAS uses for one product.
+    nonisolated(unsafe) private static var maxThreads = 1
+    nonisolated(unsafe) private static var currentThreads = -1
+
+    /// Products smaller than this many flops run on one thread: BLIS 0.9 starts its threads
+    /// on every call, which costs more than it saves on small matrices (measured: a 256-row
+    /// MLP step was 1.5x slower on 2 threads than on 1).
+    public static let threadingThreshold = 1 << 24
+
+    /// Sets the number of threads BLAS may use for one large product. Also tunes the allocator
+    /// (see `Memory.configure`), since every caller that sets threads is about to compute.
     public static func setThreads(_ n: Int) {
         precondition(n >= 1, "BLAS.setThreads: need at least 1 thread, got \(n)")
-        cblas_backend_set_threads(Int32(n))
+        maxThreads = n
+        Memory.configure()
+    }
+
+    /// The thread count configured with `setThreads`.
+    public static var threads: Int { maxThreads }
+
+    @usableFromInline
+    static func useThreads(flops: Int) {
+        let want = flops >= threadingThreshold ? maxThreads : 1
+        if want != currentThreads {
+            cblas_backend_set_threads(Int32(want))
+            currentThreads = want
+        }
     }
 
     /// Row-major C ← α·op(A)·op(B) + β·C with op(A) [m, k], op(B) [k, n], C [m, n].
@@ -18,6 +40,7 @@ public enum BLAS {
     public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                              a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                              beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        useThreads(flops: 2 * m * n * k)
         cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }

@@ -116,10 +116,29 @@ extension Tape {
         }
     }
 
-    /// a + b with broadcasting.
-    public func add(_ a: Var, _ b: Var) -> Var { broadcasting(a, b, +, da: { _, _ in 1 }, db: { _, _ in 1 }) }
+    /// a + b with broadcasting; ∂a = ∂y and ∂b = ∂y (each summed over its broadcast axes).
+    public func add(_ a: Var, _ b: Var) -> Var {
+        let av = a.value, bv = b.value
+        guard av.shape == bv.shape else { return broadcasting(a, b, +, da: { _, _ in 1 }, db: { _, _ in 1 }) }
+        let y = Tensor(shape: av.shape) { out in
+            av.scalars.withUnsafeBufferPointer { pa in
+                bv.scalars.withUnsafeBufferPointer { pb in for i in 0..<out.count { out[i] = pa[i] + pb[i] } }
+            }
+        }
+        return record(y, inputs: [a, b]) {
+            { tape, dy in
+                tape.accumulate(a, dy)
+                tape.accumulate(b, dy)
+            }
+        }
+    }
+
     /// a − b with broadcasting.
-    public func subtract(_ a: Var, _ b: Var) -> Var { broadcasting(a, b, -, da: { _, _ in 1 }, db: { _, _ in -1 }) }
+    public func subtract(_ a: Var, _ b: Var) -> Var {
+        a.value.shape == b.value.shape ? add(a, scale(b, by: -1))
+            : broadcasting(a, b, -, da: { _, _ in 1 }, db: { _, _ in -1 })
+    }
+
     /// a ⊙ b with broadcasting; ∂a = ∂y·b, ∂b = ∂y·a.
     public func multiply(_ a: Var, _ b: Var) -> Var { broadcasting(a, b, *, da: { _, b in b }, db: { a, _ in a }) }
 

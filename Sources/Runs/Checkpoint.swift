@@ -1,0 +1,65 @@
+import Engine
+import Foundation
+import NN
+
+/// Saving and loading a `TrainingSession` (checkpoint.safetensors) and the sampling weights
+/// (model.safetensors: the EMA weights under PyTorch-style names, loadable by safetensors/PyTorch).
+extension TrainingSession {
+    static let formatVersion = "1"
+
+    /// The resumable state: raw weights, EMA, Adam moments, random streams, loss log, step.
+    public func checkpoint() throws -> Safetensors {
+        var entries: [String: Safetensors.Entry] = [:]
+        for p in network.parameters { entries["param.\(p.name)"] = .float32(p.value) }
+        for (k, v) in ema.shadow { entries["ema.\(k)"] = .float32(v) }
+        for (k, v) in optimizer.stateDict() { entries[k] = .float32(v) }
+        entries["rng.batch"] = .uint8(batchRNG.state)
+        entries["rng.noise"] = .uint8(noiseRNG.state)
+        entries["loss"] = .float32(Tensor(shape: [losses.count], scalars: losses))
+        let config = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
+        return Safetensors(entries: entries, metadata: [
+            "format": "toy-checkpoint", "format_version": Self.formatVersion, "step": "\(step)",
+            "ema_updates": "\(ema.updates)", "adam_step": "\(optimizer.step)", "configuration": config,
+        ])
+    }
+
+    /// The sampling weights (EMA) with the architecture in the metadata.
+    public func modelFile() throws -> Safetensors {
+        let arch = String(decoding: try JSONEncoder().encode(configuration.architecture), as: UTF8.self)
+        return Safetensors(tensors: ema.shadow, metadata: [
+            "format": "toy-model", "architecture": arch, "prediction": configuration.prediction.rawValue,
+            "schedule": configuration.schedule.rawValue, "timesteps": "\(configuration.timesteps)", "step": "\(step)",
+        ])
+    }
+
+    /// Restores a checkpoint written by `checkpoint()`; `file` names it in errors.
+    public func restore(_ s: Safetensors, file: String) throws {
+        func fail(_ why: String) -> CheckpointError { .corrupt(file: file, reason: why) }
+        guard s.metadata["format"] == "toy-checkpoint" else { throw fail("not a toy checkpoint (format '\(s.metadata["format"] ?? "none")')") }
+        guard let step = Int(s.metadata["step"] ?? ""), let emaUpdates = Int(s.metadata["ema_updates"] ?? ""),
+              let adamStep = Int(s.metadata["adam_step"] ?? "")
+        else { throw fail("metadata lacks step, ema_updates or adam_step") }
+        let tensors = s.tensors
+        do {
+            var params: [String: Tensor] = [:], shadow: [String: Tensor] = [:]
+            for (k, v) in tensors {
+                if k.hasPrefix("param.") { params[String(k.dropFirst(6))] = v }
+                if k.hasPrefix("ema.") { shadow[String(k.dropFirst(4))] = v }
+            }
+            try network.load(params)
+            try ema.load(shadow, updates: emaUpdates)
+            try optimizer.load(tensors, step: adamStep)
+        } catch let e as NNError {
+            throw fail(e.description)
+        }
+        guard case .uint8(let batchState)? = s.entries["rng.batch"], case .uint8(let noiseState)? = s.entries["rng.noise"],
+              let loss = tensors["loss"], loss.count == step
+        else { throw fail("random-generator state or loss log missing") }
+        do {
+            try batchRNG.restore(state: batchState)
+            try noiseRNG.restore(state: noiseState)
+        } catch { throw fail("\(error)") }
+        self.step = step
+        losses = loss.scalars
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Writers for the files of a run folder. Every write is atomic (temporary file, then rename),
+/// so an interrupted run never leaves a half-written file.
+public enum FileFormats {
+    /// Writes `data` atomically, turning a failure into an error naming the file.
+    public static func write(_ data: Data, to url: URL) throws {
+        do { try data.write(to: url, options: .atomic) } catch {
+            throw RunError.io(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// CSV with header `x,y`, one point per line (shortest round-trip decimal form).
+    public static func pointsCSV(_ xy: [Float]) -> Data {
+        var s = "x,y\n"
+        s.reserveCapacity(xy.count * 12)
+        for i in stride(from: 0, to: xy.count - 1, by: 2) { s += "\(xy[i]),\(xy[i + 1])\n" }
+        return Data(s.utf8)
+    }
+
+    /// CSV with a header and rows of numbers.
+    public static func table(header: [String], rows: [[Double]]) -> Data {
+        var s = header.joined(separator: ",") + "\n"
+        for r in rows { s += r.map { "\($0)" }.joined(separator: ",") + "\n" }
+        return Data(s.utf8)
+    }
+
+    /// NumPy .npy version 1.0: magic, little-endian header length, a Python-dict header padded
+    /// with spaces to a multiple of 64 bytes ending in a newline, then raw little-endian float32.
+    public static func npy(_ scalars: [Float], shape: [Int]) -> Data {
+        let dims = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(dims), }"
+        let unpadded = 10 + header.utf8.count + 1
+        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+        var out = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
+        withUnsafeBytes(of: UInt16(header.utf8.count).littleEndian) { out.append(contentsOf: $0) }
+        out.append(contentsOf: Array(header.utf8))
+        scalars.withUnsafeBufferPointer { p in
+            for x in p { withUnsafeBytes(of: x.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        }
+        return out
+    }
+
+    /// Pretty JSON of an Encodable value, keys sorted.
+    public static func json(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}

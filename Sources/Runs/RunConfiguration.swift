@@ -1,0 +1,69 @@
+import Datasets
+import Diffusion
+import NN
+import Samplers
+
+/// The full, resolved configuration of one `toy run`: what config.json records and what a
+/// resume reloads. Same configuration and seed → the same numbers.
+public struct RunConfiguration: Codable, Sendable, Equatable {
+    public var dataset: ToyDataset
+    /// Generator noise; nil = the dataset's convention.
+    public var noise: Double?
+    /// Size of the training draw (data.csv).
+    public var dataSize: Int
+    public var trainSteps: Int
+    public var batchSize: Int
+    /// Peak learning rate of Adam.
+    public var lr: Double
+    public var warmupSteps: Int
+    /// Final learning rate as a fraction of the peak (cosine decay).
+    public var lrFloor: Double
+    public var weightDecay: Double
+    /// Global gradient-norm clip.
+    public var gradClip: Double
+    public var emaDecay: Double
+    public var timesteps: Int
+    public var schedule: ScheduleKind
+    public var prediction: Prediction
+    public var architecture: DenoiserArchitecture
+    public var samples: Int
+    public var sampler: SamplerKind
+    public var sampleSteps: Int
+    public var variance: ReverseVariance
+    /// x₀ clip during sampling; nil = none.
+    public var clip: Double?
+    public var seed: UInt64
+    public var threads: Int
+    /// Steps between resumable checkpoints.
+    public var checkpointEvery: Int
+
+    /// Checks every number, naming the flag at fault.
+    public func validate() throws {
+        func require(_ ok: Bool, _ message: String) throws { if !ok { throw RunError.invalid(message) } }
+        try require(dataSize >= 1, "--data-size must be at least 1, got \(dataSize).")
+        try require(trainSteps >= 0, "--train-steps must be at least 0, got \(trainSteps).")
+        try require(batchSize >= 1, "--batch-size must be at least 1, got \(batchSize).")
+        try require(lr > 0 && lr.isFinite, "--lr must be a positive number, got \(lr).")
+        try require(warmupSteps >= 0, "--warmup-steps must be at least 0, got \(warmupSteps).")
+        try require(lrFloor >= 0 && lrFloor <= 1, "--lr-floor must be in [0, 1], got \(lrFloor).")
+        try require(weightDecay >= 0, "--weight-decay must be at least 0, got \(weightDecay).")
+        try require(gradClip > 0, "--grad-clip must be positive, got \(gradClip).")
+        try require(emaDecay >= 0 && emaDecay < 1, "--ema-decay must be in [0, 1), got \(emaDecay).")
+        try require(timesteps >= 2, "--timesteps must be at least 2, got \(timesteps).")
+        try require(architecture.width >= 1, "--width must be at least 1, got \(architecture.width).")
+        try require(architecture.depth >= 1, "--depth must be at least 1, got \(architecture.depth).")
+        try require(architecture.timeEmbedding >= 2 && architecture.timeEmbedding % 2 == 0,
+                    "--time-embedding must be an even number >= 2, got \(architecture.timeEmbedding).")
+        try require(architecture.inputFrequencies == 0 || architecture.inputFrequencies >= 2,
+                    "--input-frequencies must be 0 (off) or at least 2, got \(architecture.inputFrequencies).")
+        try require(architecture.inputScale > 0, "--input-scale must be positive, got \(architecture.inputScale).")
+        try require(samples >= 1, "--samples must be at least 1, got \(samples).")
+        try require(sampleSteps >= 1 && sampleSteps <= timesteps,
+                    "--sample-steps must be between 1 and --timesteps (\(timesteps)), got \(sampleSteps).")
+        if let clip { try require(clip > 0, "--clip must be positive, got \(clip).") }
+        if let noise { try require(noise >= 0 && noise.isFinite, "--noise must be at least 0, got \(noise).") }
+        try require(threads >= 1 && threads <= 64, "--threads must be between 1 and 64, got \(threads).")
+        try require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got \(checkpointEvery).")
+        _ = try DiscreteDDPM(schedule: schedule, timesteps: timesteps)
+    }
+}

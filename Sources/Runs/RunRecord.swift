@@ -1,0 +1,43 @@
+import Foundation
+
+/// What config.json holds: the resolved configuration, the toolkit that ran it, and, once the
+/// run has finished, its timings and headline results.
+public struct RunRecord: Codable, Sendable {
+    public var configuration: RunConfiguration
+    public var toolkit: Toolkit
+    public var status: String
+    public var timings: Timings?
+    public var results: Results?
+
+    public struct Timings: Codable, Sendable {
+        public var trainingSeconds: Double
+        public var samplingSeconds: Double
+        public var totalSeconds: Double
+        public var stepsPerSecond: Double
+    }
+
+    public struct Results: Codable, Sendable {
+        public var trainedSteps: Int
+        /// Mean loss over the last 100 steps.
+        public var finalLoss: Double?
+        public var modelEvaluations: Int
+        public var nonFiniteSamples: Int
+        public var sampleMean: [Double]
+        public var sampleStd: [Double]
+        public var dataMean: [Double]
+        public var dataStd: [Double]
+    }
+
+    /// Reads a run's config.json; errors name the file.
+    public static func load(_ directory: RunDirectory) throws -> RunRecord {
+        let url = directory.config
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw RunError.notARun(path: directory.url.path, missing: "config.json")
+        }
+        do {
+            return try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: url))
+        } catch {
+            throw RunError.invalid("'\(url.path)' is not a readable toy run configuration: \(error)")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Datasets
+import Diffusion
+import Engine
+import Foundation
+import NN
+import Stats
+
+/// The state of a training run: network, optimizer, EMA, random streams, step and loss log.
+/// Checkpointing it and loading it back continues the run bit for bit.
+public final class TrainingSession {
+    public let configuration: RunConfiguration
+    public let process: DiscreteDDPM
+    public let network: MLPDenoiser
+    public let optimizer: Adam
+    public let ema: EMA
+    /// The training draw, interleaved (x, y), [dataSize, 2].
+    public let data: [Float]
+    public internal(set) var step = 0
+    public internal(set) var losses: [Float] = []
+    /// Data indices and timesteps.
+    let batchRNG: GSLRandom
+    /// ε of the forward process.
+    let noiseRNG: GSLRandom
+    let schedule: LearningRateSchedule
+
+    public init(_ c: RunConfiguration) throws {
+        configuration = c
+        process = try DiscreteDDPM(schedule: c.schedule, timesteps: c.timesteps)
+        network = MLPDenoiser(c.architecture, cachedTimesteps: c.timesteps, rng: GSLRandom(seed: c.seed, stream: .initialization))
+        optimizer = Adam(parameters: network.parameters, weightDecay: Float(c.weightDecay))
+        ema = EMA(parameters: network.parameters, decay: Float(c.emaDecay))
+        data = Self.trainingDraw(c)
+        batchRNG = GSLRandom(seed: c.seed, stream: .timesteps)
+        noiseRNG = GSLRandom(seed: c.seed, stream: .noise)
+        schedule = LearningRateSchedule(peak: c.lr, warmupSteps: c.warmupSteps, totalSteps: c.trainSteps, floor: c.lrFloor)
+    }
+
+    /// The training points of a configuration (from the data stream only).
+    public static func trainingDraw(_ c: RunConfiguration) -> [Float] {
+        let points = c.dataset.sample(c.dataSize, noise: c.noise, rng: GSLRandom(seed: c.seed, stream: .data))
+        return points.flatMap { [Float($0.x), Float($0.y)] }
+    }
+
+    /// One optimizer step; returns the loss. A non-finite loss or gradient leaves the weights
+    /// untouched and returns that value, so the caller can stop with the last good state on disk.
+    @discardableResult
+    public func trainStep() -> Float {
+        let c = configuration
+        let n = data.count / 2
+        var x0 = [Float](repeating: 0, count: 2 * c.batchSize)
+        var timesteps = [Int](repeating: 0, count: c.batchSize)
+        for r in 0..<c.batchSize {
+            let i = batchRNG.uniformInt(below: n)
+            x0[2 * r] = data[2 * i]
+            x0[2 * r + 1] = data[2 * i + 1]
+            timesteps[r] = batchRNG.uniformInt(below: c.timesteps)
+        }
+        let noise = Tensor(shape: [c.batchSize, 2], scalars: noiseRNG.gaussians(2 * c.batchSize))
+        let tape = Tape()
+        let loss = denoisingLoss(tape: tape, process: process, prediction: c.prediction,
+                                 x0: Tensor(shape: [c.batchSize, 2], scalars: x0), timesteps: timesteps, noise: noise) {
+            self.network($0, times: $1)
+        }
+        let value = loss.value.scalar
+        guard value.isFinite else { return value }
+        network.zeroGrad()
+        tape.backward(loss)
+        let norm = clipGradientNorm(network.parameters, maxNorm: Float(c.gradClip))
+        guard norm.isFinite else { return .nan }
+        optimizer.update(lr: Float(schedule.rate(at: step)))
+        ema.update()
+        step += 1
+        losses.append(value)
+        return value
+    }
+
+    /// The EMA weights as a network for sampling.
+    public func emaNetwork() throws -> MLPDenoiser {
+        let copy = MLPDenoiser(configuration.architecture, cachedTimesteps: configuration.timesteps,
+                               rng: GSLRandom(seed: 0))
+        try copy.load(ema.shadow)
+        return copy
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Runs
+
+/// The short results table `toy run` prints, and where every file went.
+enum Report {
+    static func text(_ r: RunRecord, directory: RunDirectory) -> String {
+        let c = r.configuration
+        func f(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
+        func pair(_ v: [Double]) -> String { "(\(f(v[0])), \(f(v[1])))" }
+        var lines = ["", "toy run \(c.dataset.rawValue) — seed \(c.seed), \(c.threads) thread(s), toy \(r.toolkit.version)"]
+        if let t = r.timings, let res = r.results {
+            lines.append("  training   \(res.trainedSteps) steps, batch \(c.batchSize): \(f(t.trainingSeconds, 1)) s (\(f(t.stepsPerSecond, 0)) steps/s), final loss \(res.finalLoss.map { f($0, 4) } ?? "n/a")")
+            lines.append("  sampling   \(c.samples) points, \(c.sampler.rawValue) with \(c.sampleSteps) steps (\(res.modelEvaluations) model evaluations): \(f(t.samplingSeconds, 1)) s")
+            lines.append("")
+            lines.append("               mean (x, y)        std (x, y)")
+            lines.append("  data       \(pair(res.dataMean))   \(pair(res.dataStd))")
+            lines.append("  samples    \(pair(res.sampleMean))   \(pair(res.sampleStd))")
+            lines.append("  non-finite samples: \(res.nonFiniteSamples)")
+        }
+        lines.append("")
+        lines.append("files in \(directory.url.path):")
+        let notes: [(URL, String)] = [
+            (directory.config, "resolved configuration, seed, version, timings"),
+            (directory.samplesCSV, "samples (x,y)"), (directory.samplesNPY, "samples, float32 [n, 2] for numpy"),
+            (directory.dataCSV, "the training draw"), (directory.lossCSV, "loss per step"),
+            (directory.model, "EMA weights (safetensors)"), (directory.checkpoint, "resume state (optimizer, RNG, step)"),
+            (directory.trajectoryCSV, "x_t along the reverse process"),
+        ]
+        for (url, note) in notes where FileManager.default.fileExists(atPath: url.path) {
+            lines.append("  \(url.lastPathComponent.padding(toLength: 24, withPad: " ", startingAt: 0)) \(note)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Datasets
+import Diffusion
+import Engine
+import NN
+import Runs
+import Samplers
+
+/// The toy command line: thin parsing and printing around the libraries.
+@main
+struct Toy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toy",
+        abstract: "Train, sample and compare diffusion models on 2-D toy distributions.",
+        version: Toolkit.version,
+        subcommands: [RunCommand.self, DataCommand.self, ListCommand.self])
+}
+
+extension ToyDataset: ExpressibleByArgument {}
+extension ScheduleKind: ExpressibleByArgument {}
+extension SamplerKind: ExpressibleByArgument {}
+extension Activation: ExpressibleByArgument {}
+extension Prediction: ExpressibleByArgument {}
+extension ReverseVariance: ExpressibleByArgument {}
