@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["Runs", "NN", "Engine", "Diffusion", "Stats", "Datasets",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "StatsTests", dependencies: ["Stats"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Stats"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine", "Stats"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Samplers", "Engine", "NN", "Stats"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Stats"]),

@@ -16,7 +16,7 @@ extension TrainingSession {
         entries["rng.batch"] = .uint8(batchRNG.state)
         entries["rng.noise"] = .uint8(noiseRNG.state)
         entries["loss"] = .float32(Tensor(shape: [losses.count], scalars: losses))
-        let config = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
+        let config = try canonicalJSON(configuration)
         return Safetensors(entries: entries, metadata: [
             "format": "toy-checkpoint", "format_version": Self.formatVersion, "step": "\(step)",
             "ema_updates": "\(ema.updates)", "adam_step": "\(optimizer.step)", "configuration": config,
@@ -25,7 +25,7 @@ extension TrainingSession {
 
     /// The sampling weights (EMA) with the architecture in the metadata.
     public func modelFile() throws -> Safetensors {
-        let arch = String(decoding: try JSONEncoder().encode(configuration.architecture), as: UTF8.self)
+        let arch = try canonicalJSON(configuration.architecture)
         return Safetensors(tensors: ema.shadow, metadata: [
             "format": "toy-model", "architecture": arch, "prediction": configuration.prediction.rawValue,
             "schedule": configuration.schedule.rawValue, "timesteps": "\(configuration.timesteps)", "step": "\(step)",
@@ -62,4 +62,11 @@ extension TrainingSession {
         self.step = step
         losses = loss.scalars
     }
+}
+
+/// JSON with sorted keys, so equal values always give equal bytes (reproducible files).
+func canonicalJSON(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }

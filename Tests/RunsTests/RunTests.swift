@@ -1,0 +1,181 @@
+import Datasets
+import Engine
+import Foundation
+import NN
+import Runs
+import Stats
+import Testing
+
+/// A configuration small enough for tests (a second or so in release mode).
+func tinyConfiguration(_ dataset: ToyDataset = .moons, seed: UInt64 = 0) -> RunConfiguration {
+    var c = DatasetDefaults.forDataset(dataset).configuration(for: dataset, seed: seed)
+    c.trainSteps = 60
+    c.batchSize = 64
+    c.dataSize = 2000
+    c.architecture.width = 32
+    c.architecture.inputFrequencies = 4
+    c.timesteps = 50
+    c.sampleSteps = 50
+    c.samples = 300
+    c.checkpointEvery = 20
+    c.threads = 1
+    return c
+}
+
+func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("toy-test-\(UUID().uuidString)")
+}
+
+func quietRun(_ url: URL) -> ToyRun {
+    var r = ToyRun(directory: RunDirectory(url))
+    r.quiet = true
+    r.log = { _ in }
+    return r
+}
+
+@Suite(.serialized) struct RunTests {
+    @Test func tinyRunWritesEveryPromisedFile() throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let record = try quietRun(url).start(tinyConfiguration(), force: false)
+        let d = RunDirectory(url)
+        for f in d.runFiles { #expect(FileManager.default.fileExists(atPath: f.path), "missing \(f.lastPathComponent)") }
+        #expect(record.status == "complete")
+        #expect(record.results?.trainedSteps == 60)
+        #expect(record.results?.nonFiniteSamples == 0)
+        let saved = try RunRecord.load(d)
+        #expect(saved.configuration == tinyConfiguration())
+        #expect(saved.toolkit.version == Toolkit.version)
+        #expect(saved.timings != nil)
+        let csv = try String(contentsOf: d.samplesCSV, encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "x,y" && csv.count == 301)
+        // samples.npy: magic, version 1.0, header padded to 64 bytes, then 300 × 2 float32.
+        let npy = try Data(contentsOf: d.samplesNPY)
+        #expect(Array(npy.prefix(8)) == [0x93] + Array("NUMPY".utf8) + [1, 0])
+        let headerLength = Int(npy[8]) | Int(npy[9]) << 8
+        #expect((10 + headerLength) % 64 == 0)
+        #expect(String(decoding: npy[10..<(10 + headerLength)], as: UTF8.self).contains("'shape': (300, 2)"))
+        #expect(npy.count == 10 + headerLength + 300 * 2 * 4)
+        // model.safetensors holds the EMA weights under the network's parameter names.
+        let model = try Safetensors(contentsOf: d.model)
+        #expect(model.tensors["layers.0.weight"]?.shape == [32, 4 * 2 * 2 + 64])
+        #expect(model.metadata["prediction"] == "epsilon")
+    }
+
+    @Test func sameSeedGivesByteIdenticalSamples() throws {
+        let (a, b) = (temporaryFolder(), temporaryFolder())
+        defer { for u in [a, b] { try? FileManager.default.removeItem(at: u) } }
+        _ = try quietRun(a).start(tinyConfiguration(seed: 3), force: false)
+        _ = try quietRun(b).start(tinyConfiguration(seed: 3), force: false)
+        let (da, db) = (RunDirectory(a), RunDirectory(b))
+        #expect(try Data(contentsOf: da.samplesCSV) == Data(contentsOf: db.samplesCSV))
+        #expect(try Data(contentsOf: da.model) == Data(contentsOf: db.model))
+    }
+
+    @Test func changingTheSampleCountDoesNotChangeTraining() throws {
+        let (a, b) = (temporaryFolder(), temporaryFolder())
+        defer { for u in [a, b] { try? FileManager.default.removeItem(at: u) } }
+        var c = tinyConfiguration()
+        _ = try quietRun(a).start(c, force: false)
+        c.samples = 100
+        _ = try quietRun(b).start(c, force: false)
+        #expect(try Data(contentsOf: RunDirectory(a).model) == Data(contentsOf: RunDirectory(b).model))
+    }
+
+    /// Checkpoint, reload into a fresh session, continue: bit-identical to training straight through.
+    @Test func resumedTrainingEqualsUninterruptedTraining() throws {
+        let c = tinyConfiguration()
+        let straight = try TrainingSession(c)
+        for _ in 0..<40 { straight.trainStep() }
+        let first = try TrainingSession(c)
+        for _ in 0..<25 { first.trainStep() }
+        let saved = try Safetensors(data: first.checkpoint().encoded(), file: "memory")
+        let resumed = try TrainingSession(c)
+        try resumed.restore(saved, file: "memory")
+        #expect(resumed.step == 25)
+        for _ in 0..<15 { resumed.trainStep() }
+        for (p, q) in zip(straight.network.parameters, resumed.network.parameters) { #expect(p.value == q.value, "\(p.name)") }
+        #expect(straight.losses == resumed.losses)
+        #expect(straight.ema.shadow == resumed.ema.shadow)
+    }
+
+    @Test func interruptedRunSavesAResumableCheckpoint() throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url); Interrupt.simulate(false) }
+        Interrupt.simulate()
+        do {
+            _ = try quietRun(url).start(tinyConfiguration(), force: false)
+            Issue.record("the run ignored the interrupt")
+        } catch let e as RunError {
+            #expect(e.description.contains("--resume"))
+        }
+        #expect(FileManager.default.fileExists(atPath: RunDirectory(url).checkpoint.path))
+        #expect(try RunRecord.load(RunDirectory(url)).status == "interrupted")
+        let record = try quietRun(url).resume()
+        #expect(record.status == "complete" && record.results?.trainedSteps == 60)
+    }
+
+    @Test func divergenceStopsKeepsTheLastGoodCheckpointAndSaysHowToResume() throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var c = tinyConfiguration()
+        c.lr = 1e30
+        c.gradClip = 1e30
+        c.warmupSteps = 0
+        do {
+            _ = try quietRun(url).start(c, force: false)
+            Issue.record("a run with lr 1e30 did not diverge")
+        } catch let e as RunError {
+            #expect(e.description.contains("NaN"))
+            #expect(e.description.contains("--lr"))
+        }
+        #expect(try RunRecord.load(RunDirectory(url)).status == "diverged")
+        #expect(!FileManager.default.fileExists(atPath: RunDirectory(url).samplesCSV.path))
+    }
+
+    @Test func existingFolderIsRefusedWithoutForce() throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: url.appendingPathComponent("notes.txt"))
+        #expect(throws: RunError.self) { try quietRun(url).start(tinyConfiguration(), force: false) }
+        _ = try quietRun(url).start(tinyConfiguration(), force: true)
+        #expect(FileManager.default.fileExists(atPath: url.appendingPathComponent("notes.txt").path), "--force removed a foreign file")
+    }
+
+    @Test func unwritableFolderFailsBeforeTraining() {
+        #expect(throws: RunError.self) { try quietRun(URL(fileURLWithPath: "/proc/toy-cannot-write")).start(tinyConfiguration(), force: false) }
+    }
+
+    @Test func corruptCheckpointNamesTheFile() throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        _ = try quietRun(url).start(tinyConfiguration(), force: false)
+        let file = RunDirectory(url).checkpoint
+        let data = try Data(contentsOf: file)
+        try data.prefix(data.count / 2).write(to: file)
+        do {
+            _ = try quietRun(url).resume(trainSteps: 80)
+            Issue.record("a truncated checkpoint was accepted")
+        } catch let e as CheckpointError {
+            #expect(e.description.contains(file.path))
+        }
+    }
+
+    @Test func validationNamesTheFlag() {
+        func message(_ edit: (inout RunConfiguration) -> Void) -> String {
+            var c = tinyConfiguration()
+            edit(&c)
+            do { try c.validate(); return "" } catch { return "\(error)" }
+        }
+        #expect(message { $0.lr = 0 }.contains("--lr"))
+        #expect(message { $0.lr = -1 }.contains("--lr"))
+        #expect(message { $0.batchSize = 0 }.contains("--batch-size"))
+        #expect(message { $0.samples = -5 }.contains("--samples"))
+        #expect(message { $0.timesteps = 1 }.contains("--timesteps"))
+        #expect(message { $0.noise = -0.1 }.contains("--noise"))
+        #expect(message { $0.sampleSteps = 51 }.contains("--sample-steps"))
+        #expect(message { $0.timesteps = 10; $0.sampleSteps = 10 }.contains("--timesteps"))  // linear needs T > 20
+        #expect(message { _ in }.isEmpty)
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Command-line answers to good and bad input: exit codes and the words users see.
+# Usage: Tests/cli.sh PATH/TO/toy
+set -u
+toy="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
+  local name=$1 want=$2 pattern=$3; shift 4
+  local out status
+  out=$("$@" 2>&1); status=$?
+  if [ "$status" -eq "$want" ] && grep -qE -- "$pattern" <<<"$out" && ! grep -q "Stack dump\|Fatal error" <<<"$out"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1)); echo "FAIL cli: $name (exit $status, wanted $want, pattern '$pattern')"; echo "$out" | head -5
+  fi
+}
+check "help lists every subcommand" 0 "run.*" -- "$toy" --help
+check "help lists data and list" 0 "list" -- "$toy" --help
+check "run help shows defaults" 0 "default: 3000" -- "$toy" run --help
+check "unknown dataset lists the valid names" 64 "swissroll.*moons" -- "$toy" run nosuchset
+check "unknown schedule lists the valid names" 64 "linear.*cosine" -- "$toy" run moons --schedule nope
+check "unknown sampler lists the valid names" 64 "ddpm" -- "$toy" run moons --sampler nope
+check "lr <= 0 names the flag" 64 "--lr" -- "$toy" run moons --lr 0
+check "negative samples names the flag" 64 "--samples" -- "$toy" run moons --samples -3
+check "T < 2 names the flag" 64 "--timesteps" -- "$toy" run moons --timesteps 1
+check "negative noise names the flag" 64 "--noise" -- "$toy" data moons --noise -1
+check "list shows datasets, schedules, samplers" 0 "checkerboard.*" -- "$toy" list
+check "data writes CSV" 0 "^x,y" -- "$toy" data moons --n 5
+mkdir -p "$tmp/full" && touch "$tmp/full/keep"
+check "non-empty output folder is refused" 1 "--force" -- "$toy" run moons --out "$tmp/full" --train-steps 1
+check "resume of a non-run names what is missing" 1 "config.json" -- "$toy" run moons --resume "$tmp/full"
+check "tiny run succeeds" 0 "samples.csv" -- "$toy" run moons --train-steps 20 --samples 50 --width 16 --out "$tmp/ok" --quiet
+check "resume of another dataset is refused" 1 "run of moons" -- "$toy" run swissroll --resume "$tmp/ok"
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
