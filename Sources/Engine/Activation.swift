@@ -8,8 +8,24 @@ import Foundation
 public enum Activation: String, CaseIterable, Sendable, Codable {
     case relu, silu, gelu, softplus
 
-    /// Forward values of `x` into `y`.
+    /// y = f(x), split over threads.
     func forward(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>) {
+        nonisolated(unsafe) let (x, y) = (x, y)
+        Parallel.chunks(x.count) { range in
+            forward(UnsafeBufferPointer(rebasing: x[range]), UnsafeMutableBufferPointer(rebasing: y[range]), serial: ())
+        }
+    }
+
+    /// dx = dy·f′(x), split over threads.
+    func backward(_ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>, _ dx: UnsafeMutableBufferPointer<Float>) {
+        nonisolated(unsafe) let (x, dy, dx) = (x, dy, dx)
+        Parallel.chunks(x.count) { range in
+            backward(UnsafeBufferPointer(rebasing: x[range]), UnsafeBufferPointer(rebasing: dy[range]),
+                     UnsafeMutableBufferPointer(rebasing: dx[range]), serial: ())
+        }
+    }
+
+    private func forward(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, serial: Void) {
         let n = x.count
         switch self {
         case .relu: for i in 0..<n { y[i] = max(x[i], 0) }
@@ -28,7 +44,8 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     }
 
     /// dx = dy·f′(x).
-    func backward(_ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>, _ dx: UnsafeMutableBufferPointer<Float>) {
+    private func backward(_ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>, _ dx: UnsafeMutableBufferPointer<Float>,
+                          serial: Void) {
         let n = x.count
         switch self {
         case .relu: for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : 0 }

@@ -12,7 +12,7 @@ struct ToyBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toy-bench",
         abstract: "Speed benchmarks: W1 (MLP training step), W2 (DDPM sampling), sgemm peak.",
-        subcommands: [W1.self, W2.self, Peak.self])
+        subcommands: [W1.self, W2.self, Peak.self, Shapes.self])
 }
 
 struct ThreadOption: ParsableArguments {
@@ -197,5 +197,43 @@ struct Peak: ParsableCommand {
             "gflops": flops / times.min()! / 1e9, "gflops_median": flops / median(times) / 1e9, "reps": times.count,
             "blas": BLAS.backendName, "provider": BLAS.provider() ?? "unknown",
         ])
+    }
+}
+
+struct Shapes: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "sgemm GFLOP/s on the shapes of W1 and W2 (best and median call).")
+    @OptionGroup var common: ThreadOption
+
+    func run() throws {
+        BLAS.setThreads(common.threads)
+        let rng = GSLRandom(seed: common.seed, stream: .evaluation)
+        // (m, k, n, transposeA, transposeB): forward x·Wᵀ, input gradient dY·W, weight gradient dYᵀ·X.
+        let shapes = [(1024, 130, 256, false, true), (1024, 256, 256, false, true), (1024, 256, 256, false, false),
+                      (256, 1024, 256, true, false), (256, 1024, 256, false, false), (256, 1024, 256, false, true), (10000, 256, 256, false, true), (2048, 2048, 2048, false, false)]
+        var rows: [[String: Any]] = []
+        for (m, k, n, ta, tb) in shapes {
+            let a = rng.gaussians(m * k), b = rng.gaussians(k * n)
+            var c = [Float](repeating: 0, count: m * n)
+            func call() -> Double {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        c.withUnsafeMutableBufferPointer { pc in
+                            BLAS.sgemm(transposeA: ta, transposeB: tb, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: ta ? m : k,
+                                       b: pb.baseAddress!, ldb: tb ? k : n, beta: 0, c: pc.baseAddress!, ldc: n)
+                        }
+                    }
+                }
+                return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            }
+            for _ in 0..<3 { _ = call() }
+            var times: [Double] = []
+            let start = Date()
+            while times.count < 10 || Date().timeIntervalSince(start) < 1 { times.append(call()) }
+            let flops = 2 * Double(m) * Double(n) * Double(k)
+            rows.append(["shape": "\(m)x\(k)x\(n)\(ta ? "T" : "N")\(tb ? "T" : "N")", "gflops_best": flops / times.min()! / 1e9,
+                         "gflops_median": flops / median(times) / 1e9])
+        }
+        printJSON(["workload": "sgemm-shapes", "impl": "toy", "threads": common.threads, "blas": BLAS.backendName, "results": rows])
     }
 }
