@@ -9,8 +9,9 @@ public struct GaussianMixture: ToyDistribution {
     public let standardDeviations: [Double]
 
     public init(weights: [Double], means: [SIMD2<Double>], standardDeviations: [Double]) {
-        precondition(weights.count == means.count && means.count == standardDeviations.count && !weights.isEmpty,
-                     "GaussianMixture: weights, means and standard deviations must have one entry per component")
+        precondition(
+            weights.count == means.count && means.count == standardDeviations.count && !weights.isEmpty,
+            "GaussianMixture: weights, means and standard deviations must have one entry per component")
         let total = weights.reduce(0, +)
         self.weights = weights.map { $0 / total }
         self.means = means
@@ -18,8 +19,9 @@ public struct GaussianMixture: ToyDistribution {
     }
 
     /// 0.8·N((5, 5), I) + 0.2·N((−5, −5), I): the annealed-Langevin toy of Song & Ermon 2019 (fig. 3).
-    public static let songErmon = GaussianMixture(weights: [0.8, 0.2], means: [SIMD2(5, 5), SIMD2(-5, -5)],
-                                                  standardDeviations: [1, 1])
+    public static let songErmon = GaussianMixture(
+        weights: [0.8, 0.2], means: [SIMD2(5, 5), SIMD2(-5, -5)],
+        standardDeviations: [1, 1])
 
     /// `noise` scales every component's standard deviation (1 = as defined).
     public var defaultNoise: Double { 1 }

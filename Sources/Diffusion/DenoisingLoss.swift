@@ -4,8 +4,10 @@ import Engine
 /// x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε, loss = mean‖network(x_t, t) − target‖², where the target is ε,
 /// x₀, v = √ᾱ ε − √(1 − ᾱ) x₀ (Salimans & Ho 2022) or the score −ε/√(1 − ᾱ).
 /// - x0, noise: [batch, d]; timesteps: one per row.
-public func denoisingLoss(tape: Tape, process: DiscreteDDPM, prediction: Prediction, x0: Tensor, timesteps: [Int],
-                          noise: Tensor, network: (Var, [Float]) -> Var) -> Var {
+public func denoisingLoss(
+    tape: Tape, process: DiscreteDDPM, prediction: Prediction, x0: Tensor, timesteps: [Int],
+    noise: Tensor, network: (Var, [Float]) -> Var
+) -> Var {
     precondition(x0.shape == noise.shape, "denoisingLoss: x0 \(x0.shape) and noise \(noise.shape) differ")
     let (rows, d) = x0.matrixShape
     precondition(timesteps.count == rows, "denoisingLoss: \(timesteps.count) timesteps for \(rows) rows")

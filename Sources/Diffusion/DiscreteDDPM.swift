@@ -13,7 +13,9 @@ public struct DiscreteDDPM: Sendable {
         self.betas = betas
         alphas = betas.map { 1 - $0 }
         var running = 1.0
-        alphaBar = alphas.map { running *= $0; return running }
+        alphaBar = alphas.map {
+            running *= $0; return running
+        }
     }
 
     public init(schedule: ScheduleKind, timesteps: Int) throws {
@@ -48,7 +50,10 @@ public struct DiscreteDDPM: Sendable {
     public var priorWarning: String? {
         let a = alphaBar[timesteps - 1]
         guard a > 1e-3 else { return nil }
-        return String(format: "warning: ᾱ_T = %.4g is far from 0, so x_T is not close to N(0, I) and sampling from N(0, I) starts off the forward process. Use more --timesteps or another --schedule.", a)
+        return String(
+            format:
+                "warning: ᾱ_T = %.4g is far from 0, so x_T is not close to N(0, I) and sampling from N(0, I) starts off the forward process. Use more --timesteps or another --schedule.",
+            a)
     }
 }
 
@@ -70,8 +75,10 @@ public struct Posterior: Sendable {
     public var coefficients: (coefX0: Double, coefXt: Double, variance: Double) {
         let b = beta
         let oneMinus = 1 - alphaBar
-        return (b * alphaBarPrevious.squareRoot() / oneMinus,
-                (1 - b).squareRoot() * (1 - alphaBarPrevious) / oneMinus,
-                b * (1 - alphaBarPrevious) / oneMinus)
+        return (
+            b * alphaBarPrevious.squareRoot() / oneMinus,
+            (1 - b).squareRoot() * (1 - alphaBarPrevious) / oneMinus,
+            b * (1 - alphaBarPrevious) / oneMinus
+        )
     }
 }

@@ -37,7 +37,8 @@ public enum ScheduleError: Error, CustomStringConvertible {
         switch self {
         case .tooFewTimesteps(let t): return "--timesteps must be at least 2, got \(t)."
         case .betaOutOfRange(let s, let t, let b):
-            return "the \(s) schedule at --timesteps \(t) gives β = \(b), outside (0, 1); use more timesteps (the 1000/T scaling needs T > 20) or --schedule cosine."
+            return
+                "the \(s) schedule at --timesteps \(t) gives β = \(b), outside (0, 1); use more timesteps (the 1000/T scaling needs T > 20) or --schedule cosine."
         }
     }
 }

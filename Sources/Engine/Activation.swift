@@ -20,8 +20,9 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     func backward(_ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>, _ dx: UnsafeMutableBufferPointer<Float>) {
         nonisolated(unsafe) let (x, dy, dx) = (x, dy, dx)
         Parallel.chunks(x.count) { range in
-            backward(UnsafeBufferPointer(rebasing: x[range]), UnsafeBufferPointer(rebasing: dy[range]),
-                     UnsafeMutableBufferPointer(rebasing: dx[range]), serial: ())
+            backward(
+                UnsafeBufferPointer(rebasing: x[range]), UnsafeBufferPointer(rebasing: dy[range]),
+                UnsafeMutableBufferPointer(rebasing: dx[range]), serial: ())
         }
     }
 
@@ -44,8 +45,10 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     }
 
     /// dx = dy·f′(x).
-    private func backward(_ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>, _ dx: UnsafeMutableBufferPointer<Float>,
-                          serial: Void) {
+    private func backward(
+        _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>, _ dx: UnsafeMutableBufferPointer<Float>,
+        serial: Void
+    ) {
         let n = x.count
         switch self {
         case .relu: for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : 0 }

@@ -63,8 +63,10 @@ public enum Broadcast {
 extension Tape {
     /// Elementwise binary op with broadcasting. `op` computes the value; `da`/`db` give ∂out/∂a
     /// and ∂out/∂b at each element from (a, b).
-    func broadcasting(_ a: Var, _ b: Var, _ op: (Float, Float) -> Float,
-                      da: @escaping (Float, Float) -> Float, db: @escaping (Float, Float) -> Float) -> Var {
+    func broadcasting(
+        _ a: Var, _ b: Var, _ op: (Float, Float) -> Float,
+        da: @escaping (Float, Float) -> Float, db: @escaping (Float, Float) -> Float
+    ) -> Var {
         let av = a.value, bv = b.value
         if av.shape == bv.shape {
             let y = Tensor(shape: av.shape) { out in
@@ -135,7 +137,8 @@ extension Tape {
 
     /// a − b with broadcasting.
     public func subtract(_ a: Var, _ b: Var) -> Var {
-        a.value.shape == b.value.shape ? add(a, scale(b, by: -1))
+        a.value.shape == b.value.shape
+            ? add(a, scale(b, by: -1))
             : broadcasting(a, b, -, da: { _, _ in 1 }, db: { _, _ in -1 })
     }
 
@@ -148,9 +151,11 @@ extension Tape {
         let y = Tensor(shape: xv.shape) { out in xv.scalars.withUnsafeBufferPointer { p in for i in 0..<out.count { out[i] = c * p[i] } } }
         return record(y, inputs: [x]) {
             { tape, dy in
-                tape.accumulate(x, Tensor(shape: dy.shape) { out in
-                    dy.scalars.withUnsafeBufferPointer { p in for i in 0..<out.count { out[i] = c * p[i] } }
-                })
+                tape.accumulate(
+                    x,
+                    Tensor(shape: dy.shape) { out in
+                        dy.scalars.withUnsafeBufferPointer { p in for i in 0..<out.count { out[i] = c * p[i] } }
+                    })
             }
         }
     }

@@ -18,8 +18,10 @@ public enum Kernels {
     }
 
     /// Σ over the rows of a [rows, columns] matrix, added into `out` [columns].
-    public static func addColumnSums(_ m: UnsafeBufferPointer<Float>, rows: Int, columns: Int,
-                                     into out: UnsafeMutableBufferPointer<Float>) {
+    public static func addColumnSums(
+        _ m: UnsafeBufferPointer<Float>, rows: Int, columns: Int,
+        into out: UnsafeMutableBufferPointer<Float>
+    ) {
         for r in 0..<rows {
             let row = m.baseAddress! + r * columns
             for c in 0..<columns { out[c] += row[c] }

@@ -5,7 +5,7 @@ import Dispatch
 /// elementwise work (activations, Adam) would otherwise take a third of a training step.
 public enum Parallel {
     /// Below this many elements a loop runs on the calling thread (dispatch costs ~10 µs).
-    public static let minimumWork = 1 << 15
+    public static let minimumWork = 1 << 17
 
     /// Calls body(range) for disjoint ranges covering 0..<count, concurrently when worthwhile.
     /// Chunks are fixed by count and threads alone, so results do not depend on timing.

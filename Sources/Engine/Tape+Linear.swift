@@ -11,13 +11,15 @@ extension Tape {
         return record(c, inputs: [a, b]) {
             { tape, dc in
                 if tape.needsGradient(a) {
-                    let da = transposeA
+                    let da =
+                        transposeA
                         ? Tensor.product(bv, dc, transposeA: transposeB, transposeB: true, m: k, n: m, k: n)
                         : Tensor.product(dc, bv, transposeA: false, transposeB: !transposeB, m: m, n: k, k: n)
                     tape.accumulate(a, da)
                 }
                 if tape.needsGradient(b) {
-                    let db = transposeB
+                    let db =
+                        transposeB
                         ? Tensor.product(dc, av, transposeA: true, transposeB: transposeA, m: n, n: k, k: m)
                         : Tensor.product(av, dc, transposeA: !transposeA, transposeB: false, m: k, n: n, k: m)
                     tape.accumulate(b, db)
@@ -48,9 +50,10 @@ extension Tape {
             }
             xv.scalars.withUnsafeBufferPointer { px in
                 wv.scalars.withUnsafeBufferPointer { pw in
-                    BLAS.sgemm(transposeA: false, transposeB: true, m: rows, n: outFeatures, k: inFeatures, alpha: 1,
-                               a: px.baseAddress!, lda: inFeatures, b: pw.baseAddress!, ldb: inFeatures,
-                               beta: 1, c: out.baseAddress!, ldc: outFeatures)
+                    BLAS.sgemm(
+                        transposeA: false, transposeB: true, m: rows, n: outFeatures, k: inFeatures, alpha: 1,
+                        a: px.baseAddress!, lda: inFeatures, b: pw.baseAddress!, ldb: inFeatures,
+                        beta: 1, c: out.baseAddress!, ldc: outFeatures)
                 }
             }
         }
@@ -85,9 +88,10 @@ extension Tensor {
             if k == 0 { out.initialize(repeating: 0); return }
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
-                    BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1,
-                               a: pa.baseAddress!, lda: transposeA ? m : k, b: pb.baseAddress!, ldb: transposeB ? k : n,
-                               beta: 0, c: out.baseAddress!, ldc: n)
+                    BLAS.sgemm(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1,
+                        a: pa.baseAddress!, lda: transposeA ? m : k, b: pb.baseAddress!, ldb: transposeB ? k : n,
+                        beta: 0, c: out.baseAddress!, ldc: n)
                 }
             }
         }

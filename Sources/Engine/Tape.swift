@@ -80,8 +80,9 @@ public final class Tape {
     /// Adds `gradient` into the gradient of node `v` (a no-op when `v` needs none).
     public func accumulate(_ v: Var, _ gradient: Tensor) {
         guard needsGrad[v.id] else { return }
-        precondition(gradient.shape == values[v.id].shape,
-                     "accumulate: gradient shape \(gradient.shape) differs from value shape \(values[v.id].shape)")
+        precondition(
+            gradient.shape == values[v.id].shape,
+            "accumulate: gradient shape \(gradient.shape) differs from value shape \(values[v.id].shape)")
         if grads[v.id] == nil {
             grads[v.id] = gradient
         } else {
@@ -90,8 +91,9 @@ public final class Tape {
     }
 
     /// Back-propagates from `output` (seeded with ones, or `seed`), then adds parameter gradients
-    /// into each `Parameter.grad`.
-    public func backward(_ output: Var, seed: Tensor? = nil) {
+    /// into each `Parameter.grad` unless `accumulateIntoParameters` is false (then read them
+    /// with `parameterGradients()`, e.g. when several tapes run concurrently on one model).
+    public func backward(_ output: Var, seed: Tensor? = nil, accumulateIntoParameters: Bool = true) {
         precondition(isRecording, "backward: the tape was created with recording: false")
         guard needsGrad[output.id] else { return }
         grads[output.id] = seed ?? Tensor(repeating: 1, shape: values[output.id].shape)
@@ -100,9 +102,16 @@ public final class Tape {
             pullback(self, g)
             grads[id] = nil  // intermediate gradients are not needed again
         }
+        guard accumulateIntoParameters else { return }
         for (id, parameter) in parameters {
             if let g = grads[id] { Kernels.addInPlace(&parameter.grad, g) }
         }
+    }
+
+    /// The gradient of each parameter used on this tape after `backward` (a parameter used twice
+    /// appears twice; add them up).
+    public func parameterGradients() -> [(parameter: Parameter, gradient: Tensor)] {
+        parameters.compactMap { id, p in grads[id].map { (p, $0) } }
     }
 
     /// ∂output/∂v after `backward`, for a leaf created with `input(_:requiresGradient: true)`.

@@ -10,7 +10,7 @@ public struct DenoiserArchitecture: Codable, Sendable, Equatable {
     public var activation: Activation
     /// Features of the sinusoidal time embedding.
     public var timeEmbedding: Int
-    /// Fourier features per input coordinate (0 = feed x itself).
+    /// Fourier features per input coordinate, fed beside x itself (0 = x alone).
     public var inputFrequencies: Int
     /// Scale s of the Fourier features.
     public var inputScale: Float
@@ -19,8 +19,10 @@ public struct DenoiserArchitecture: Codable, Sendable, Equatable {
     /// Data dimension (2 for point clouds).
     public var dataDimension: Int
 
-    public init(width: Int, depth: Int, activation: Activation, timeEmbedding: Int, inputFrequencies: Int,
-                inputScale: Float, residual: Bool, dataDimension: Int = 2) {
+    public init(
+        width: Int, depth: Int, activation: Activation, timeEmbedding: Int, inputFrequencies: Int,
+        inputScale: Float, residual: Bool, dataDimension: Int = 2
+    ) {
         self.width = width
         self.depth = depth
         self.activation = activation
@@ -32,13 +34,14 @@ public struct DenoiserArchitecture: Codable, Sendable, Equatable {
     }
 
     /// The network of benchmark workloads W1/W2: Linear(130,256) SiLU ×3 then Linear(256,2).
-    public static let w1 = DenoiserArchitecture(width: 256, depth: 3, activation: .silu, timeEmbedding: 128,
-                                                inputFrequencies: 0, inputScale: 1, residual: false)
+    public static let w1 = DenoiserArchitecture(
+        width: 256, depth: 3, activation: .silu, timeEmbedding: 128,
+        inputFrequencies: 0, inputScale: 1, residual: false)
 }
 
 /// An MLP that maps a noisy point x_t [batch, d] and its time to a prediction [batch, d]
 /// (ε, x₀, v or score, as the training objective decides):
-/// h₀ = f(W₀·[γ(x_t), emb(t)]), h_i = h_{i−1} + f(W_i·h_{i−1}) (or without the skip), out = W_out·h.
+/// h₀ = f(W₀·[x_t, γ(x_t), emb(t)]), h_i = h_{i−1} + f(W_i·h_{i−1}) (or without the skip), out = W_out·h.
 public final class MLPDenoiser: Module {
     public let architecture: DenoiserArchitecture
     public let timeEmbedding: SinusoidalTimeEmbedding
@@ -52,7 +55,7 @@ public final class MLPDenoiser: Module {
         architecture = a
         timeEmbedding = SinusoidalTimeEmbedding(dimension: a.timeEmbedding, cachedSteps: cachedTimesteps)
         inputFeatures = a.inputFrequencies > 0 ? FourierFeatures(frequenciesPerCoordinate: a.inputFrequencies, scale: a.inputScale) : nil
-        let inWidth = (inputFeatures?.width(coordinates: a.dataDimension) ?? a.dataDimension) + a.timeEmbedding
+        let inWidth = a.dataDimension + (inputFeatures?.width(coordinates: a.dataDimension) ?? 0) + a.timeEmbedding
         var layers = [Linear(name: "layers.0", inFeatures: inWidth, outFeatures: a.width, rng: rng)]
         for i in 1..<a.depth { layers.append(Linear(name: "layers.\(i)", inFeatures: a.width, outFeatures: a.width, rng: rng)) }
         self.layers = layers
@@ -64,12 +67,14 @@ public final class MLPDenoiser: Module {
     /// x [batch, d] at times `times` (one per row) → [batch, d].
     public func callAsFunction(_ x: Var, times: [Float]) -> Var {
         let tape = x.tape
-        precondition(x.shape.count == 2 && x.shape[1] == architecture.dataDimension,
-                     "MLPDenoiser: expected x of shape [batch, \(architecture.dataDimension)], got \(x.shape)")
+        precondition(
+            x.shape.count == 2 && x.shape[1] == architecture.dataDimension,
+            "MLPDenoiser: expected x of shape [batch, \(architecture.dataDimension)], got \(x.shape)")
         precondition(times.count == x.shape[0], "MLPDenoiser: \(times.count) times for \(x.shape[0]) points")
-        let features = inputFeatures.map { $0(x) } ?? x
-        let t = tape.constant(timeEmbedding(times))
-        var h = tape.activation(layers[0](tape.concatLastAxis([features, t])), architecture.activation)
+        // x itself always goes in: Fourier features are periodic, and without a plain coordinate
+        // the network cannot tell far-away points from near ones (stray samples at large |x|).
+        let inputs = [x] + (inputFeatures.map { [$0(x)] } ?? []) + [tape.constant(timeEmbedding(times))]
+        var h = tape.activation(layers[0](tape.concatLastAxis(inputs)), architecture.activation)
         for layer in layers.dropFirst() {
             let f = tape.activation(layer(h), architecture.activation)
             h = architecture.residual ? h + f : f

@@ -72,7 +72,7 @@ public struct Safetensors: Equatable {
         }
         let headerEnd = 8 + Int(n)
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes[8..<headerEnd])),
-              let header = object as? [String: Any]
+            let header = object as? [String: Any]
         else { throw fail("header is not a JSON object") }
         let dataStart = headerEnd
         let dataCount = bytes.count - dataStart
@@ -86,9 +86,9 @@ public struct Safetensors: Equatable {
                 continue
             }
             guard let info = value as? [String: Any], let dtype = info["dtype"] as? String,
-                  let shape = (info["shape"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
-                  let offsets = (info["data_offsets"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
-                  offsets.count == 2
+                let shape = (info["shape"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
+                let offsets = (info["data_offsets"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
+                offsets.count == 2
             else { throw fail("entry '\(name)' lacks dtype, shape or data_offsets") }
             let (begin, end) = (offsets[0], offsets[1])
             guard begin >= 0, begin <= end, end <= dataCount else {

@@ -17,19 +17,23 @@ extension TrainingSession {
         entries["rng.noise"] = .uint8(noiseRNG.state)
         entries["loss"] = .float32(Tensor(shape: [losses.count], scalars: losses))
         let config = try canonicalJSON(configuration)
-        return Safetensors(entries: entries, metadata: [
-            "format": "toy-checkpoint", "format_version": Self.formatVersion, "step": "\(step)",
-            "ema_updates": "\(ema.updates)", "adam_step": "\(optimizer.step)", "configuration": config,
-        ])
+        return Safetensors(
+            entries: entries,
+            metadata: [
+                "format": "toy-checkpoint", "format_version": Self.formatVersion, "step": "\(step)",
+                "ema_updates": "\(ema.updates)", "adam_step": "\(optimizer.step)", "configuration": config,
+            ])
     }
 
     /// The sampling weights (EMA) with the architecture in the metadata.
     public func modelFile() throws -> Safetensors {
         let arch = try canonicalJSON(configuration.architecture)
-        return Safetensors(tensors: ema.shadow, metadata: [
-            "format": "toy-model", "architecture": arch, "prediction": configuration.prediction.rawValue,
-            "schedule": configuration.schedule.rawValue, "timesteps": "\(configuration.timesteps)", "step": "\(step)",
-        ])
+        return Safetensors(
+            tensors: ema.shadow,
+            metadata: [
+                "format": "toy-model", "architecture": arch, "prediction": configuration.prediction.rawValue,
+                "schedule": configuration.schedule.rawValue, "timesteps": "\(configuration.timesteps)", "step": "\(step)",
+            ])
     }
 
     /// Restores a checkpoint written by `checkpoint()`; `file` names it in errors.
@@ -37,7 +41,7 @@ extension TrainingSession {
         func fail(_ why: String) -> CheckpointError { .corrupt(file: file, reason: why) }
         guard s.metadata["format"] == "toy-checkpoint" else { throw fail("not a toy checkpoint (format '\(s.metadata["format"] ?? "none")')") }
         guard let step = Int(s.metadata["step"] ?? ""), let emaUpdates = Int(s.metadata["ema_updates"] ?? ""),
-              let adamStep = Int(s.metadata["adam_step"] ?? "")
+            let adamStep = Int(s.metadata["adam_step"] ?? "")
         else { throw fail("metadata lacks step, ema_updates or adam_step") }
         let tensors = s.tensors
         do {
@@ -53,7 +57,7 @@ extension TrainingSession {
             throw fail(e.description)
         }
         guard case .uint8(let batchState)? = s.entries["rng.batch"], case .uint8(let noiseState)? = s.entries["rng.noise"],
-              let loss = tensors["loss"], loss.count == step
+            let loss = tensors["loss"], loss.count == step
         else { throw fail("random-generator state or loss log missing") }
         do {
             try batchRNG.restore(state: batchState)

@@ -6,7 +6,7 @@ import Samplers
 /// The tuned defaults of a dataset: what `toy run NAME` uses for options not given, shown by
 /// `toy list`. Tuned so `toy run swissroll` trains and samples in under 30 s on 2 cores.
 public struct DatasetDefaults: Sendable {
-    public var trainSteps = 3000
+    public var trainSteps = 12000
     public var batchSize = 256
     public var lr = 2e-3
     public var width = 128
@@ -25,7 +25,7 @@ public struct DatasetDefaults: Sendable {
         case .gmm:
             d.inputScale = 2
         case .checkerboard, .eightGaussians:
-            d.trainSteps = 4000
+            d.trainSteps = 15000
         default:
             break
         }
@@ -38,9 +38,10 @@ public struct DatasetDefaults: Sendable {
             dataset: dataset, noise: nil, dataSize: 50_000, trainSteps: trainSteps, batchSize: batchSize, lr: lr,
             warmupSteps: 100, lrFloor: 0.05, weightDecay: 0, gradClip: 1, emaDecay: 0.995, timesteps: timesteps,
             schedule: schedule, prediction: .epsilon,
-            architecture: DenoiserArchitecture(width: width, depth: depth, activation: .silu, timeEmbedding: 64,
-                                               inputFrequencies: inputFrequencies, inputScale: inputScale, residual: true),
-            samples: 5000, sampler: .ddpm, sampleSteps: sampleSteps, variance: .posterior, clip: nil,
+            architecture: DenoiserArchitecture(
+                width: width, depth: depth, activation: .silu, timeEmbedding: 64,
+                inputFrequencies: inputFrequencies, inputScale: inputScale, residual: true),
+            samples: 5000, sampler: .ddpm, sampleSteps: sampleSteps, variance: .beta, clip: nil,
             seed: seed, threads: 2, checkpointEvery: 500)
     }
 }

@@ -52,14 +52,17 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try require(timesteps >= 2, "--timesteps must be at least 2, got \(timesteps).")
         try require(architecture.width >= 1, "--width must be at least 1, got \(architecture.width).")
         try require(architecture.depth >= 1, "--depth must be at least 1, got \(architecture.depth).")
-        try require(architecture.timeEmbedding >= 2 && architecture.timeEmbedding % 2 == 0,
-                    "--time-embedding must be an even number >= 2, got \(architecture.timeEmbedding).")
-        try require(architecture.inputFrequencies == 0 || architecture.inputFrequencies >= 2,
-                    "--input-frequencies must be 0 (off) or at least 2, got \(architecture.inputFrequencies).")
+        try require(
+            architecture.timeEmbedding >= 2 && architecture.timeEmbedding % 2 == 0,
+            "--time-embedding must be an even number >= 2, got \(architecture.timeEmbedding).")
+        try require(
+            architecture.inputFrequencies == 0 || architecture.inputFrequencies >= 2,
+            "--input-frequencies must be 0 (off) or at least 2, got \(architecture.inputFrequencies).")
         try require(architecture.inputScale > 0, "--input-scale must be positive, got \(architecture.inputScale).")
         try require(samples >= 1, "--samples must be at least 1, got \(samples).")
-        try require(sampleSteps >= 1 && sampleSteps <= timesteps,
-                    "--sample-steps must be between 1 and --timesteps (\(timesteps)), got \(sampleSteps).")
+        try require(
+            sampleSteps >= 1 && sampleSteps <= timesteps,
+            "--sample-steps must be between 1 and --timesteps (\(timesteps)), got \(sampleSteps).")
         if let clip { try require(clip > 0, "--clip must be positive, got \(clip).") }
         if let noise { try require(noise >= 0 && noise.isFinite, "--noise must be at least 0, got \(noise).") }
         try require(threads >= 1 && threads <= 64, "--threads must be between 1 and 64, got \(threads).")

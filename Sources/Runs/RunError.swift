@@ -15,7 +15,10 @@ public enum RunError: Error, CustomStringConvertible {
             return "output folder '\(p)' exists and is not empty. Hint: pass --force to overwrite it, or --out to choose another folder."
         case .notWritable(let p, let r): return "cannot write to output folder '\(p)': \(r)"
         case .diverged(let step, let lastGood, let dir, let lr, let dataset):
-            let kept = lastGood.map { "The last good checkpoint (step \($0)) is kept in '\(dir)'; resume with: toy run \(dataset) --resume \(dir) --lr <lower>" }
+            let kept =
+                lastGood.map {
+                    "The last good checkpoint (step \($0)) is kept in '\(dir)'; resume with: toy run \(dataset) --resume \(dir) --lr <lower>"
+                }
                 ?? "No checkpoint was written before it."
             return "loss became NaN or infinite at step \(step). \(kept). Hint: lower --lr (now \(lr))."
         case .interrupted(let step, let dir, let dataset):

@@ -12,8 +12,9 @@ public struct Toolkit: Codable, Sendable {
     public var host: String
 
     public static func current() -> Toolkit {
-        Toolkit(version: version, gitCommit: gitCommit(), blas: BLAS.backendName,
-                host: ProcessInfo.processInfo.hostName)
+        Toolkit(
+            version: version, gitCommit: gitCommit(), blas: BLAS.backendName,
+            host: ProcessInfo.processInfo.hostName)
     }
 
     /// Finds the package root above the executable (.build/release/toy) and asks git for HEAD.

@@ -74,8 +74,9 @@ public struct ToyRun {
             guard loss.isFinite else {
                 record.status = "diverged"
                 try writeRecord(record)
-                throw RunError.diverged(step: session.step + 1, lastGood: lastCheckpoint, directory: directory.url.path,
-                                        lr: c.lr, dataset: c.dataset.rawValue)
+                throw RunError.diverged(
+                    step: session.step + 1, lastGood: lastCheckpoint, directory: directory.url.path,
+                    lr: c.lr, dataset: c.dataset.rawValue)
             }
             if session.step % c.checkpointEvery == 0 || session.step == c.trainSteps {
                 try saveCheckpoint(session)
@@ -97,7 +98,8 @@ public struct ToyRun {
         let result = try c.sampler.sampler.sample(
             model: model, process: session.process, initial: initial,
             options: SamplingOptions(steps: c.sampleSteps, variance: c.variance, clip: c.clip, capture: capture),
-            rng: rng) { sampleProgress.update($0) }
+            rng: rng
+        ) { sampleProgress.update($0) }
         let samplingSeconds = Date().timeIntervalSince(sampleStart)
         let samples = result.samples.scalars
         try FileFormats.write(FileFormats.pointsCSV(samples), to: directory.samplesCSV)
@@ -120,13 +122,15 @@ public struct ToyRun {
         let trained = session.step - firstStep
         let tail = session.losses.suffix(100)
         record.status = "complete"
-        record.timings = .init(trainingSeconds: trainingSeconds, samplingSeconds: samplingSeconds,
-                               totalSeconds: trainingSeconds + samplingSeconds,
-                               stepsPerSecond: trained > 0 ? Double(trained) / trainingSeconds : 0)
-        record.results = .init(trainedSteps: session.step, finalLoss: tail.isEmpty ? nil : tail.map(Double.init).reduce(0, +) / Double(tail.count),
-                               modelEvaluations: result.modelEvaluations, nonFiniteSamples: c.samples - finite.count,
-                               sampleMean: sampleMoments.mean, sampleStd: sampleMoments.std,
-                               dataMean: dataMoments.mean, dataStd: dataMoments.std)
+        record.timings = .init(
+            trainingSeconds: trainingSeconds, samplingSeconds: samplingSeconds,
+            totalSeconds: trainingSeconds + samplingSeconds,
+            stepsPerSecond: trained > 0 ? Double(trained) / trainingSeconds : 0)
+        record.results = .init(
+            trainedSteps: session.step, finalLoss: tail.isEmpty ? nil : tail.map(Double.init).reduce(0, +) / Double(tail.count),
+            modelEvaluations: result.modelEvaluations, nonFiniteSamples: c.samples - finite.count,
+            sampleMean: sampleMoments.mean, sampleStd: sampleMoments.std,
+            dataMean: dataMoments.mean, dataStd: dataMoments.std)
         try writeRecord(record)
         return record
     }

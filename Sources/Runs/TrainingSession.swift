@@ -41,6 +41,9 @@ public final class TrainingSession {
         return points.flatMap { [Float($0.x), Float($0.y)] }
     }
 
+    /// Shards per batch (see `denoisingGradients`).
+    public static let shards = 2
+
     /// One optimizer step; returns the loss. A non-finite loss or gradient leaves the weights
     /// untouched and returns that value, so the caller can stop with the last good state on disk.
     @discardableResult
@@ -55,29 +58,32 @@ public final class TrainingSession {
             x0[2 * r + 1] = data[2 * i + 1]
             timesteps[r] = batchRNG.uniformInt(below: c.timesteps)
         }
-        let noise = Tensor(shape: [c.batchSize, 2], scalars: noiseRNG.gaussians(2 * c.batchSize))
-        let tape = Tape()
-        let loss = denoisingLoss(tape: tape, process: process, prediction: c.prediction,
-                                 x0: Tensor(shape: [c.batchSize, 2], scalars: x0), timesteps: timesteps, noise: noise) {
-            self.network($0, times: $1)
-        }
-        let value = loss.value.scalar
-        guard value.isFinite else { return value }
+        let noise = noiseRNG.gaussians(2 * c.batchSize)
+        let (loss, gradients) = shardedGradients(x0: x0, timesteps: timesteps, noise: noise)
+        guard loss.isFinite else { return loss }
         network.zeroGrad()
-        tape.backward(loss)
+        for (p, g) in zip(network.parameters, gradients) { p.grad = g }
         let norm = clipGradientNorm(network.parameters, maxNorm: Float(c.gradClip))
         guard norm.isFinite else { return .nan }
         optimizer.update(lr: Float(schedule.rate(at: step)))
         ema.update()
         step += 1
-        losses.append(value)
-        return value
+        losses.append(loss)
+        return loss
+    }
+
+    /// The batch's mean loss and its gradient per parameter, computed in `shards` shards.
+    public func shardedGradients(x0: [Float], timesteps: [Int], noise: [Float]) -> (Float, [Tensor]) {
+        denoisingGradients(
+            network: network, process: process, prediction: configuration.prediction, x0: x0, timesteps: timesteps,
+            noise: noise, shards: Self.shards)
     }
 
     /// The EMA weights as a network for sampling.
     public func emaNetwork() throws -> MLPDenoiser {
-        let copy = MLPDenoiser(configuration.architecture, cachedTimesteps: configuration.timesteps,
-                               rng: GSLRandom(seed: 0))
+        let copy = MLPDenoiser(
+            configuration.architecture, cachedTimesteps: configuration.timesteps,
+            rng: GSLRandom(seed: 0))
         try copy.load(ema.shadow)
         return copy
     }

@@ -9,8 +9,10 @@ import Stats
 public struct DDPMAncestral: Sampler {
     public init() {}
 
-    public func sample(model: any DenoisingModel, process: DiscreteDDPM, initial: Tensor, options: SamplingOptions,
-                       rng: some RandomSource, progress: (Int) -> Void) throws -> SamplingResult {
+    public func sample(
+        model: any DenoisingModel, process: DiscreteDDPM, initial: Tensor, options: SamplingOptions,
+        rng: some RandomSource, progress: (Int) -> Void
+    ) throws -> SamplingResult {
         let sequence = try timestepSubsequence(timesteps: process.timesteps, steps: options.steps)
         var x = initial
         var trajectory: [(step: Int, time: Double, x: Tensor)] = []

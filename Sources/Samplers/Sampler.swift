@@ -37,8 +37,10 @@ public struct SamplingResult {
 
 /// A reverse-process sampler: from x_T [batch, d] to samples [batch, d].
 public protocol Sampler {
-    func sample(model: any DenoisingModel, process: DiscreteDDPM, initial: Tensor, options: SamplingOptions,
-                rng: some RandomSource, progress: (Int) -> Void) throws -> SamplingResult
+    func sample(
+        model: any DenoisingModel, process: DiscreteDDPM, initial: Tensor, options: SamplingOptions,
+        rng: some RandomSource, progress: (Int) -> Void
+    ) throws -> SamplingResult
 }
 
 /// The samplers toy offers, by CLI name.

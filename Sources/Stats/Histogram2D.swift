@@ -13,8 +13,9 @@ public final class Histogram2D {
         self.nx = nx
         self.ny = ny
         h = gsl_histogram2d_alloc(nx, ny)
-        gsl_histogram2d_set_ranges_uniform(h, xRange.lowerBound, xRange.upperBound,
-                                           yRange.lowerBound, yRange.upperBound)
+        gsl_histogram2d_set_ranges_uniform(
+            h, xRange.lowerBound, xRange.upperBound,
+            yRange.lowerBound, yRange.upperBound)
     }
 
     deinit { gsl_histogram2d_free(h) }

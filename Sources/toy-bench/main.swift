@@ -3,6 +3,7 @@ import Diffusion
 import Engine
 import Foundation
 import NN
+import Runs
 import Stats
 
 /// Benchmark workloads W1, W2 and the sgemm peak of shared/bench/README.md, each printing one
@@ -77,6 +78,8 @@ struct W1: ParsableCommand {
     @Option(help: "Timed steps.") var steps = 1000
     @Option(help: "Untimed warm-up steps.") var warmup = 100
     @Option(help: "Batch size.") var batch = 1024
+    @Option(help: "Shards per batch computed concurrently (1 = one tape; BLAS threads then split each product).")
+    var shards = 2
 
     func run() throws {
         BLAS.setThreads(common.threads)
@@ -96,14 +99,12 @@ struct W1: ParsableCommand {
                 x0[2 * r + 1] = data[2 * i + 1]
             }
             let t = (0..<batch).map { _ in rng.uniformInt(below: 1000) }
-            let noise = Tensor(shape: [batch, 2], scalars: rng.gaussians(2 * batch))
-            let tape = Tape()
-            let loss = denoisingLoss(tape: tape, process: process, prediction: .epsilon, x0: Tensor(shape: [batch, 2], scalars: x0),
-                                     timesteps: t, noise: noise) { net($0, times: $1) }
-            net.zeroGrad()
-            tape.backward(loss)
+            let (loss, gradients) = denoisingGradients(
+                network: net, process: process, prediction: .epsilon, x0: x0, timesteps: t, noise: rng.gaussians(2 * batch),
+                shards: shards)
+            for (p, g) in zip(net.parameters, gradients) { p.grad = g }
             adam.update(lr: 1e-3)
-            losses.append(Double(loss.value.scalar))
+            losses.append(Double(loss))
         }
         for _ in 0..<warmup { step() }
         var times: [Double] = []
@@ -117,7 +118,7 @@ struct W1: ParsableCommand {
         let flops = 6.0 * Double(net.parameterCount) * Double(batch)
         printJSON([
             "workload": "mlp2d-train", "impl": "toy", "threads": common.threads, "batch": batch, "steps": steps,
-            "warmup": warmup, "params": net.parameterCount, "ms_median": median(times), "ms_min": times.min() ?? 0,
+            "warmup": warmup, "shards": shards, "params": net.parameterCount, "ms_median": median(times), "ms_min": times.min() ?? 0,
             "ms_mean": times.reduce(0, +) / Double(times.count),
             "gflops_at_median": flops / (median(times) * 1e-3) / 1e9,
             "loss_first10_mean": losses.prefix(10).reduce(0, +) / 10, "loss_last100_mean": losses.suffix(100).reduce(0, +) / 100,
@@ -164,6 +165,33 @@ struct W2: ParsableCommand {
     }
 }
 
+/// Times single sgemm calls of op(A)[m, k]·op(B)[k, n] on Gaussian matrices: 3 untimed calls, then
+/// calls until at least 10 and `seconds` have passed (W4's method). Returns (best, median) GFLOP/s.
+func sgemmRate(m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false, seconds: Double,
+               rng: GSLRandom) -> (best: Double, median: Double, reps: Int) {
+    let a = rng.gaussians(m * k), b = rng.gaussians(k * n)
+    var c = [Float](repeating: 0, count: m * n)
+    func call() -> Double {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    BLAS.sgemm(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!,
+                        lda: transposeA ? m : k, b: pb.baseAddress!, ldb: transposeB ? k : n, beta: 0, c: pc.baseAddress!, ldc: n)
+                }
+            }
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    }
+    for _ in 0..<3 { _ = call() }
+    var times: [Double] = []
+    let start = Date()
+    while times.count < 10 || Date().timeIntervalSince(start) < seconds { times.append(call()) }
+    let flops = 2 * Double(m) * Double(n) * Double(k)
+    return (flops / times.min()! / 1e9, flops / median(times) / 1e9, times.count)
+}
+
 struct Peak: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "sgemm 2048x2048x2048 rate (GFLOP/s of the best call), as W4.")
     @OptionGroup var common: ThreadOption
@@ -172,29 +200,10 @@ struct Peak: ParsableCommand {
     func run() throws {
         BLAS.setThreads(common.threads)
         let n = size
-        let rng = GSLRandom(seed: common.seed, stream: .evaluation)
-        let a = rng.gaussians(n * n), b = rng.gaussians(n * n)
-        var c = [Float](repeating: 0, count: n * n)
-        func call() -> Double {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            a.withUnsafeBufferPointer { pa in
-                b.withUnsafeBufferPointer { pb in
-                    c.withUnsafeMutableBufferPointer { pc in
-                        BLAS.sgemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: pa.baseAddress!, lda: n,
-                                   b: pb.baseAddress!, ldb: n, beta: 0, c: pc.baseAddress!, ldc: n)
-                    }
-                }
-            }
-            return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        }
-        for _ in 0..<3 { _ = call() }
-        var times: [Double] = []
-        let start = Date()
-        while times.count < 10 || Date().timeIntervalSince(start) < 3 { times.append(call()) }
-        let flops = 2 * Double(n) * Double(n) * Double(n)
+        let r = sgemmRate(m: n, k: n, n: n, seconds: 3, rng: GSLRandom(seed: common.seed, stream: .evaluation))
         printJSON([
             "workload": "sgemm-peak", "impl": "toy", "threads": common.threads, "shape": "\(n)x\(n)x\(n)",
-            "gflops": flops / times.min()! / 1e9, "gflops_median": flops / median(times) / 1e9, "reps": times.count,
+            "gflops": r.best, "gflops_median": r.median, "reps": r.reps,
             "blas": BLAS.backendName, "provider": BLAS.provider() ?? "unknown",
         ])
     }
@@ -208,31 +217,13 @@ struct Shapes: ParsableCommand {
         BLAS.setThreads(common.threads)
         let rng = GSLRandom(seed: common.seed, stream: .evaluation)
         // (m, k, n, transposeA, transposeB): forward x·Wᵀ, input gradient dY·W, weight gradient dYᵀ·X.
-        let shapes = [(1024, 130, 256, false, true), (1024, 256, 256, false, true), (1024, 256, 256, false, false),
-                      (256, 1024, 256, true, false), (256, 1024, 256, false, false), (256, 1024, 256, false, true), (10000, 256, 256, false, true), (2048, 2048, 2048, false, false)]
-        var rows: [[String: Any]] = []
-        for (m, k, n, ta, tb) in shapes {
-            let a = rng.gaussians(m * k), b = rng.gaussians(k * n)
-            var c = [Float](repeating: 0, count: m * n)
-            func call() -> Double {
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                a.withUnsafeBufferPointer { pa in
-                    b.withUnsafeBufferPointer { pb in
-                        c.withUnsafeMutableBufferPointer { pc in
-                            BLAS.sgemm(transposeA: ta, transposeB: tb, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: ta ? m : k,
-                                       b: pb.baseAddress!, ldb: tb ? k : n, beta: 0, c: pc.baseAddress!, ldc: n)
-                        }
-                    }
-                }
-                return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-            }
-            for _ in 0..<3 { _ = call() }
-            var times: [Double] = []
-            let start = Date()
-            while times.count < 10 || Date().timeIntervalSince(start) < 1 { times.append(call()) }
-            let flops = 2 * Double(m) * Double(n) * Double(k)
-            rows.append(["shape": "\(m)x\(k)x\(n)\(ta ? "T" : "N")\(tb ? "T" : "N")", "gflops_best": flops / times.min()! / 1e9,
-                         "gflops_median": flops / median(times) / 1e9])
+        let shapes = [
+            (1024, 130, 256, false, true), (1024, 256, 256, false, true), (1024, 256, 256, false, false),
+            (256, 1024, 256, true, false), (10000, 256, 256, false, true), (2048, 2048, 2048, false, false),
+        ]
+        let rows: [[String: Any]] = shapes.map { (m, k, n, ta, tb) in
+            let r = sgemmRate(m: m, k: k, n: n, transposeA: ta, transposeB: tb, seconds: 1, rng: rng)
+            return ["shape": "\(m)x\(k)x\(n)\(ta ? "T" : "N")\(tb ? "T" : "N")", "gflops_best": r.best, "gflops_median": r.median]
         }
         printJSON(["workload": "sgemm-shapes", "impl": "toy", "threads": common.threads, "blas": BLAS.backendName, "results": rows])
     }

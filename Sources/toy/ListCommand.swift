@@ -14,7 +14,9 @@ struct ListCommand: ParsableCommand {
         for d in ToyDataset.allCases {
             let t = DatasetDefaults.forDataset(d)
             print("  \(d.rawValue.padding(toLength: w, withPad: " ", startingAt: 0))  \(d.summary)")
-            print("  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --input-scale \(t.inputScale)]")
+            print(
+                "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --input-scale \(t.inputScale)]"
+            )
         }
         print("\nSchedules (--schedule):")
         for s in ScheduleKind.allCases { print("  \(s.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(s.summary)") }

@@ -52,7 +52,8 @@ struct GaussianEpsilonModel: DenoisingModel {
         let initial = Tensor(shape: [n / 2, 2], scalars: rng.gaussians(n))
         let result = try DDPMAncestral().sample(
             model: GaussianEpsilonModel(process: process, mean: Float(mu), std: Float(s)), process: process, initial: initial,
-            options: SamplingOptions(steps: steps, variance: variance), rng: rng) { _ in }
+            options: SamplingOptions(steps: steps, variance: variance), rng: rng
+        ) { _ in }
         let summary = Summary(result.samples.scalars.map(Double.init))
         let (m, v) = try Self.chainMoments(process, steps: steps, variance: variance, mu: mu, s: s)
         #expect(abs(summary.mean - m) < 4 * (v / Double(n)).squareRoot(), "mean \(summary.mean), exact \(m)")
@@ -74,8 +75,10 @@ struct GaussianEpsilonModel: DenoisingModel {
         let process = try DiscreteDDPM(schedule: .linear, timesteps: 100)
         let model = GaussianEpsilonModel(process: process, mean: 1, std: 0.5)
         let initial = Tensor(shape: [4, 2], scalars: [0.3, -1, 2, 0.1, -0.5, 1.5, 0, 0.9])
-        let result = try DDPMAncestral().sample(model: model, process: process, initial: initial,
-                                                options: SamplingOptions(steps: 1), rng: GSLRandom(seed: 1)) { _ in }
+        let result = try DDPMAncestral().sample(
+            model: model, process: process, initial: initial,
+            options: SamplingOptions(steps: 1), rng: GSLRandom(seed: 1)
+        ) { _ in }
         let (a, s) = process.marginal(99)
         let eps = model(initial, time: 99)
         for i in 0..<8 {
@@ -89,20 +92,26 @@ struct GaussianEpsilonModel: DenoisingModel {
         let process = try DiscreteDDPM(schedule: .linear, timesteps: 200)
         let model = GaussianEpsilonModel(process: process, mean: 3, std: 0.5)
         let initial = Tensor(shape: [2000, 2], scalars: GSLRandom(seed: 2).gaussians(4000))
-        let free = try DDPMAncestral().sample(model: model, process: process, initial: initial,
-                                              options: SamplingOptions(steps: 200), rng: GSLRandom(seed: 3)) { _ in }
+        let free = try DDPMAncestral().sample(
+            model: model, process: process, initial: initial,
+            options: SamplingOptions(steps: 200), rng: GSLRandom(seed: 3)
+        ) { _ in }
         #expect(abs(Summary(free.samples.scalars.map(Double.init)).mean - 3) < 0.05)
-        let clipped = try DDPMAncestral().sample(model: model, process: process, initial: initial,
-                                                 options: SamplingOptions(steps: 200, clip: 1), rng: GSLRandom(seed: 3)) { _ in }
+        let clipped = try DDPMAncestral().sample(
+            model: model, process: process, initial: initial,
+            options: SamplingOptions(steps: 200, clip: 1), rng: GSLRandom(seed: 3)
+        ) { _ in }
         #expect(clipped.samples.scalars.allSatisfy { $0 <= 1 + 1e-6 })
     }
 
     @Test func trajectoryCapturesRequestedSteps() throws {
         let process = try DiscreteDDPM(schedule: .linear, timesteps: 100)
         let initial = Tensor(shape: [10, 2], scalars: GSLRandom(seed: 4).gaussians(20))
-        let r = try DDPMAncestral().sample(model: GaussianEpsilonModel(process: process, mean: 0, std: 1), process: process,
-                                           initial: initial, options: SamplingOptions(steps: 20, capture: [0, 10, 20]),
-                                           rng: GSLRandom(seed: 5)) { _ in }
+        let r = try DDPMAncestral().sample(
+            model: GaussianEpsilonModel(process: process, mean: 0, std: 1), process: process,
+            initial: initial, options: SamplingOptions(steps: 20, capture: [0, 10, 20]),
+            rng: GSLRandom(seed: 5)
+        ) { _ in }
         #expect(r.trajectory.map(\.step) == [0, 10, 20])
         #expect(r.trajectory.first!.x == initial)
         #expect(r.trajectory.last!.x == r.samples)

@@ -52,12 +52,13 @@ import Testing
         let (a, s) = (Float(alphaBar.squareRoot()), Float((1 - alphaBar).squareRoot()))
         let x0: Float = 0.8, eps: Float = -1.1
         let x = a * x0 + s * eps
-        let output: Float = switch kind {
-        case .epsilon: eps
-        case .x0: x0
-        case .v: a * eps - s * x0
-        case .score: -eps / s
-        }
+        let output: Float =
+            switch kind {
+            case .epsilon: eps
+            case .x0: x0
+            case .v: a * eps - s * x0
+            case .score: -eps / s
+            }
         #expect(abs(kind.epsilon(from: output, x: x, alpha: a, sigma: s) - eps) < 1e-5)
         #expect(abs(kind.x0(from: output, x: x, alpha: a, sigma: s) - x0) < 1e-5)
     }

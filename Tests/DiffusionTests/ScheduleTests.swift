@@ -1,4 +1,5 @@
 import Diffusion
+import Foundation
 import Testing
 
 @Suite struct ScheduleTests {
@@ -52,5 +53,3 @@ import Testing
         #expect(weak.priorWarning != nil)
     }
 }
-
-import Foundation

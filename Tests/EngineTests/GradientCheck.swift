@@ -5,8 +5,10 @@ import Testing
 /// Central finite differences of a scalar function of one leaf, against the tape's gradient.
 /// Float needs a step near 1e-2 and a relative tolerance of a few 1e-3: a wrong formula is off
 /// by order 1, so the check still catches it.
-func checkGradient(_ input: Tensor, step h: Float = 1e-2, tolerance: Float = 2e-2,
-                   _ f: (Tape, Var) -> Var) {
+func checkGradient(
+    _ input: Tensor, step h: Float = 1e-2, tolerance: Float = 2e-2,
+    _ f: (Tape, Var) -> Var
+) {
     let tape = Tape()
     let x = tape.input(input, requiresGradient: true)
     let y = f(tape, x)
@@ -21,8 +23,9 @@ func checkGradient(_ input: Tensor, step h: Float = 1e-2, tolerance: Float = 2e-
         let fm = Double(f(tm, tm.constant(minus)).value.scalar)
         let numeric = Float((fp - fm) / (2 * Double(h)))
         let scale = max(1, abs(numeric), abs(analytic.scalars[i]))
-        #expect(abs(numeric - analytic.scalars[i]) <= tolerance * scale,
-                "element \(i): numeric \(numeric), analytic \(analytic.scalars[i])")
+        #expect(
+            abs(numeric - analytic.scalars[i]) <= tolerance * scale,
+            "element \(i): numeric \(numeric), analytic \(analytic.scalars[i])")
     }
 }
 

@@ -35,8 +35,9 @@ import Testing
     /// as classifier guidance and likelihoods need, against finite differences.
     @Test(arguments: [true, false])
     func denoiserInputGradientMatchesFiniteDifferences(residual: Bool) {
-        let arch = DenoiserArchitecture(width: 16, depth: 3, activation: .silu, timeEmbedding: 8, inputFrequencies: 4,
-                                        inputScale: 2, residual: residual)
+        let arch = DenoiserArchitecture(
+            width: 16, depth: 3, activation: .silu, timeEmbedding: 8, inputFrequencies: 4,
+            inputScale: 2, residual: residual)
         let net = MLPDenoiser(arch, rng: GSLRandom(seed: 2))
         let x0 = Tensor(shape: [3, 2], scalars: [0.1, -0.4, 0.7, 0.2, -0.3, 0.5])
         let times: [Float] = [3, 10, 50]
@@ -56,8 +57,9 @@ import Testing
     }
 
     @Test func denoiserParameterGradientMatchesFiniteDifferences() {
-        let arch = DenoiserArchitecture(width: 8, depth: 2, activation: .gelu, timeEmbedding: 4, inputFrequencies: 0,
-                                        inputScale: 1, residual: true)
+        let arch = DenoiserArchitecture(
+            width: 8, depth: 2, activation: .gelu, timeEmbedding: 4, inputFrequencies: 0,
+            inputScale: 1, residual: true)
         let net = MLPDenoiser(arch, rng: GSLRandom(seed: 3))
         let x0 = Tensor(shape: [4, 2], scalars: [0.1, -0.4, 0.7, 0.2, -0.3, 0.5, 1, -1])
         let target = Tensor(shape: [4, 2], scalars: [1, 0, 0, 1, -1, 0.5, 0.2, 0.1])

@@ -4,11 +4,12 @@ import NN
 import Testing
 
 @Suite struct SafetensorsTests {
-    let file = Safetensors(entries: [
-        "layers.0.weight": .float32(Tensor(shape: [2, 3], scalars: [1, -2, 3.5, 0, 1e-8, -7])),
-        "layers.0.bias": .float32(Tensor(shape: [2], scalars: [0.25, -0.5])),
-        "rng": .uint8([1, 2, 3, 250, 0]),
-    ], metadata: ["step": "12"])
+    let file = Safetensors(
+        entries: [
+            "layers.0.weight": .float32(Tensor(shape: [2, 3], scalars: [1, -2, 3.5, 0, 1e-8, -7])),
+            "layers.0.bias": .float32(Tensor(shape: [2], scalars: [0.25, -0.5])),
+            "rng": .uint8([1, 2, 3, 250, 0]),
+        ], metadata: ["step": "12"])
 
     @Test func roundTripIsExact() throws {
         let back = try Safetensors(data: file.encoded(), file: "x")
@@ -68,13 +69,16 @@ import Testing
         try file.write(to: url)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        p.arguments = [
+            "python3", "-c",
+            """
             import sys, safetensors.numpy as s
             d = s.load_file(sys.argv[1])
             w = d['layers.0.weight']
             assert w.shape == (2, 3) and w.dtype.str == '<f4' and abs(w[0, 2] - 3.5) < 1e-7, w
             assert list(d['rng']) == [1, 2, 3, 250, 0]
-            """, url.path]
+            """, url.path,
+        ]
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)

@@ -1,4 +1,5 @@
 import Datasets
+import Diffusion
 import Engine
 import Foundation
 import NN
@@ -58,7 +59,7 @@ func quietRun(_ url: URL) -> ToyRun {
         #expect(npy.count == 10 + headerLength + 300 * 2 * 4)
         // model.safetensors holds the EMA weights under the network's parameter names.
         let model = try Safetensors(contentsOf: d.model)
-        #expect(model.tensors["layers.0.weight"]?.shape == [32, 4 * 2 * 2 + 64])
+        #expect(model.tensors["layers.0.weight"]?.shape == [32, 2 + 4 * 2 * 2 + 64])
         #expect(model.metadata["prediction"] == "epsilon")
     }
 
@@ -175,7 +176,50 @@ func quietRun(_ url: URL) -> ToyRun {
         #expect(message { $0.timesteps = 1 }.contains("--timesteps"))
         #expect(message { $0.noise = -0.1 }.contains("--noise"))
         #expect(message { $0.sampleSteps = 51 }.contains("--sample-steps"))
-        #expect(message { $0.timesteps = 10; $0.sampleSteps = 10 }.contains("--timesteps"))  // linear needs T > 20
+        #expect(
+            message {
+                $0.timesteps = 10; $0.sampleSteps = 10
+            }.contains("--timesteps"))  // linear needs T > 20
         #expect(message { _ in }.isEmpty)
+    }
+}
+
+@Suite struct ShardingTests {
+    /// The sharded gradient (two tapes, weighted by shard size) equals the whole batch's gradient
+    /// on one tape: sharding is an implementation detail, not a change of the objective.
+    @Test func shardedGradientEqualsWholeBatchGradient() throws {
+        var c = tinyConfiguration()
+        c.batchSize = 7  // uneven shards: 3 and 4 rows
+        let session = try TrainingSession(c)
+        let rng = GSLRandom(seed: 11)
+        let x0 = rng.gaussians(14), noise = rng.gaussians(14)
+        let timesteps = (0..<7).map { _ in rng.uniformInt(below: c.timesteps) }
+        let (loss, gradients) = session.shardedGradients(x0: x0, timesteps: timesteps, noise: noise)
+        let tape = Tape()
+        let whole = denoisingLoss(
+            tape: tape, process: session.process, prediction: .epsilon, x0: Tensor(shape: [7, 2], scalars: x0),
+            timesteps: timesteps, noise: Tensor(shape: [7, 2], scalars: noise)
+        ) { session.network($0, times: $1) }
+        session.network.zeroGrad()
+        tape.backward(whole)
+        #expect(abs(loss - whole.value.scalar) < 1e-5 * max(1, abs(loss)))
+        for (p, g) in zip(session.network.parameters, gradients) {
+            for i in 0..<g.count {
+                #expect(abs(g.scalars[i] - p.grad.scalars[i]) <= 1e-4 * max(1, abs(p.grad.scalars[i])), "\(p.name)[\(i)]")
+            }
+        }
+    }
+
+    @Test func oneAndTwoThreadsTrainIdentically() throws {
+        func train(threads: Int) throws -> [Tensor] {
+            var c = tinyConfiguration()
+            c.threads = threads
+            BLAS.setThreads(threads)
+            defer { BLAS.setThreads(1) }
+            let s = try TrainingSession(c)
+            for _ in 0..<10 { s.trainStep() }
+            return s.network.parameters.map(\.value)
+        }
+        #expect(try train(threads: 1) == train(threads: 2))
     }
 }
