@@ -18,7 +18,7 @@ check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
 }
 check "help lists every subcommand" 0 "run.*" -- "$toy" --help
 check "help lists data and list" 0 "list" -- "$toy" --help
-check "run help shows defaults" 0 "default: 12000" -- "$toy" run --help
+check "run help shows defaults" 0 "default: 10000" -- "$toy" run --help
 check "unknown dataset lists the valid names" 64 "swissroll.*moons" -- "$toy" run nosuchset
 check "unknown schedule lists the valid names" 64 "linear.*cosine" -- "$toy" run moons --schedule nope
 check "unknown sampler lists the valid names" 64 "ddpm" -- "$toy" run moons --sampler nope

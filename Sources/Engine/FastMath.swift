@@ -24,3 +24,17 @@ public func fastExp(_ xIn: Float) -> Float {
 /// The logistic sigmoid 1 / (1 + e^(−x)) through `fastExp`.
 @inlinable @inline(__always)
 public func fastSigmoid(_ x: Float) -> Float { 1 / (1 + fastExp(-x)) }
+
+/// √x for x ≥ 0 that vectorizes (`Float.squareRoot()` lowers to libm `sqrtf` with errno here,
+/// which keeps loops scalar): the bit-level inverse square-root estimate (Lomont 2003,
+/// constant 0x5f375a86, 0.175% error after one step) refined by three Newton steps
+/// y ← y(1.5 − ½xy²), times x. Relative error below 1e-6 on normal floats; exactly 0 at 0.
+@inlinable @inline(__always)
+public func fastSquareRoot(_ x: Float) -> Float {
+    var y = Float(bitPattern: 0x5f37_5a86 &- (x.bitPattern >> 1))
+    let half = 0.5 * x
+    y = y * (1.5 - half * y * y)
+    y = y * (1.5 - half * y * y)
+    y = y * (1.5 - half * y * y)
+    return x * y
+}

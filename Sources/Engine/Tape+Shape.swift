@@ -59,11 +59,15 @@ extension Tape {
         xv.scalars.withUnsafeBufferPointer { px in
             sines.withUnsafeMutableBufferPointer { ps in
                 cosines.withUnsafeMutableBufferPointer { pc in
-                    for i in 0..<(rows * d) {
-                        for k in 0..<m {
-                            let a = frequencies[k] * px[i]
-                            ps[i * m + k] = sinf(a)
-                            pc[i * m + k] = cosf(a)
+                    // libm sin/cos do not vectorize: split large batches over threads instead.
+                    nonisolated(unsafe) let (px, ps, pc) = (px, ps, pc)
+                    Parallel.chunks(rows * d * m) { range in  // floor(bound / m) tiles the points exactly
+                        for i in (range.lowerBound / m)..<(range.upperBound / m) {
+                            for k in 0..<m {
+                                let a = frequencies[k] * px[i]
+                                ps[i * m + k] = sinf(a)
+                                pc[i * m + k] = cosf(a)
+                            }
                         }
                     }
                 }

@@ -32,16 +32,29 @@ public final class Adam {
                 p.grad.scalars.withUnsafeBufferPointer { g in
                     m[i].scalars.withUnsafeMutableBufferPointer { m in
                         v[i].scalars.withUnsafeMutableBufferPointer { v in
-                            for j in 0..<theta.count {
-                                m[j] = b1 * m[j] + (1 - b1) * g[j]
-                                v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j]
-                                let update = (m[j] * c1) / ((v[j] * c2).squareRoot() + eps)
-                                theta[j] -= lr * (update + wd * theta[j])
-                            }
+                            Self.kernel(
+                                theta.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!, theta.count,
+                                lr: lr, b1: b1, b2: b2, eps: eps, wd: wd, c1: c1, c2: c2)
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// The update over raw pointers, as a loop the compiler vectorizes (with `Float.squareRoot()`
+    /// it stayed scalar at ~5 ns per parameter, a tenth of a small model's training step).
+    static func kernel(
+        _ theta: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+        _ v: UnsafeMutablePointer<Float>, _ n: Int, lr: Float, b1: Float, b2: Float, eps: Float, wd: Float, c1: Float, c2: Float
+    ) {
+        for j in 0..<n {
+            let gj = g[j]
+            let mj = b1 * m[j] + (1 - b1) * gj
+            let vj = b2 * v[j] + (1 - b2) * gj * gj
+            m[j] = mj
+            v[j] = vj
+            theta[j] -= lr * ((mj * c1) / (fastSquareRoot(vj * c2) + eps) + wd * theta[j])
         }
     }
 

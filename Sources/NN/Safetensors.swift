@@ -6,6 +6,7 @@ import Foundation
 /// (padded with spaces to 8 bytes), then the raw little-endian data. Python's `safetensors`
 /// and PyTorch read these files. toy stores F32 tensors and U8 blobs (random-generator state).
 public struct Safetensors: Equatable {
+    /// One stored array: F32 tensor or raw bytes.
     public enum Entry: Equatable {
         case float32(Tensor)
         case uint8([UInt8])

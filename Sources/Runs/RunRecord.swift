@@ -9,6 +9,7 @@ public struct RunRecord: Codable, Sendable {
     public var timings: Timings?
     public var results: Results?
 
+    /// Wall-clock seconds of the phases of a run.
     public struct Timings: Codable, Sendable {
         public var trainingSeconds: Double
         public var samplingSeconds: Double
@@ -16,6 +17,7 @@ public struct RunRecord: Codable, Sendable {
         public var stepsPerSecond: Double
     }
 
+    /// Headline numbers of a finished run (metrics proper live in metrics.json, a later issue).
     public struct Results: Codable, Sendable {
         public var trainedSteps: Int
         /// Mean loss over the last 100 steps.

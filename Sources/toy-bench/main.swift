@@ -167,8 +167,10 @@ struct W2: ParsableCommand {
 
 /// Times single sgemm calls of op(A)[m, k]·op(B)[k, n] on Gaussian matrices: 3 untimed calls, then
 /// calls until at least 10 and `seconds` have passed (W4's method). Returns (best, median) GFLOP/s.
-func sgemmRate(m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false, seconds: Double,
-               rng: GSLRandom) -> (best: Double, median: Double, reps: Int) {
+func sgemmRate(
+    m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false, seconds: Double,
+    rng: GSLRandom
+) -> (best: Double, median: Double, reps: Int) {
     let a = rng.gaussians(m * k), b = rng.gaussians(k * n)
     var c = [Float](repeating: 0, count: m * n)
     func call() -> Double {

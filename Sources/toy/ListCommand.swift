@@ -15,7 +15,7 @@ struct ListCommand: ParsableCommand {
             let t = DatasetDefaults.forDataset(d)
             print("  \(d.rawValue.padding(toLength: w, withPad: " ", startingAt: 0))  \(d.summary)")
             print(
-                "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --input-scale \(t.inputScale)]"
+                "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --variance \(t.variance.rawValue) --input-scale \(t.inputScale)]"
             )
         }
         print("\nSchedules (--schedule):")

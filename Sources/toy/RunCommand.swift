@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Points to sample (default: 5000).") var samples: Int?
     @Option(help: "Sampler: \(SamplerKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: ddpm).") var sampler: SamplerKind?
     @Option(help: "Sampling steps, at most --timesteps (default: \(base.sampleSteps), or --timesteps when that is smaller).") var sampleSteps: Int?
-    @Option(help: "Reverse variance: beta (β_t) or posterior (β̃_t) (default: beta).") var variance: ReverseVariance?
+    @Option(help: "Reverse variance: beta (β_t) or posterior (β̃_t) (default: per dataset, see toy list).") var variance: ReverseVariance?
     @Option(help: "Clip predicted x₀ to [-A, A] while sampling (default: no clipping).") var clip: Double?
     @Option(help: "Random seed (default: 0).") var seed: UInt64 = 0
     @Option(help: "Threads for matrix products (default: 2).") var threads: Int?

@@ -104,3 +104,15 @@ import Testing
         }
     }
 }
+
+@Suite struct FastMathTests {
+    @Test func fastSquareRootIsAccurate() {
+        #expect(fastSquareRoot(0) == 0)
+        var x: Float = 1e-30
+        while x < 1e30 {
+            let r = Double(x).squareRoot()
+            #expect(abs(Double(fastSquareRoot(x)) - r) <= 1e-6 * r, "sqrt(\(x))")
+            x *= 1.37
+        }
+    }
+}
