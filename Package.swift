@@ -19,13 +19,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGSL", providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libblis-pthread-dev"])]),
-        .target(name: "Stats", dependencies: ["CGSL"]),
-        .target(name: "Engine", dependencies: ["CBLAS"]),
-        .target(name: "NN", dependencies: ["Engine", "Stats"]),
-        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Stats"]),
-        .target(name: "Samplers", dependencies: ["Diffusion", "Engine", "Stats"]),
-        .target(name: "Datasets", dependencies: ["Stats"]),
-        .target(name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"]),
+        .target(name: "Stats", dependencies: ["CGSL"], exclude: ["README.md"]),
+        .target(name: "Engine", dependencies: ["CBLAS"], exclude: ["README.md"]),
+        .target(name: "NN", dependencies: ["Engine", "Stats"], exclude: ["README.md"]),
+        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Stats"], exclude: ["README.md"]),
+        .target(name: "Samplers", dependencies: ["Diffusion", "Engine", "Stats"], exclude: ["README.md"]),
+        .target(name: "Datasets", dependencies: ["Stats"], exclude: ["README.md"]),
+        .target(name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"], exclude: ["README.md"]),
         .executableTarget(
             name: "toy",
             dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Stats", "NN", "Engine",
@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Stats"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine", "Stats"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Samplers", "Engine", "NN", "Stats"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Stats"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Stats"], exclude: ["Golden"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"]),
     ]
 )

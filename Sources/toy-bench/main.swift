@@ -140,8 +140,7 @@ struct W2: ParsableCommand {
         let rng = GSLRandom(seed: common.seed, stream: .sampling)
         var x = rng.gaussians(2 * points)
         func eps(_ x: [Float], _ t: Int) -> [Float] {
-            let tape = Tape(recording: false)
-            return net(tape.constant(Tensor(shape: [points, 2], scalars: x)), times: [Float](repeating: Float(t), count: points)).value.scalars
+            evaluate(net, Tensor(shape: [points, 2], scalars: x), times: [Float](repeating: Float(t), count: points)).scalars
         }
         for _ in 0..<10 { _ = eps(x, 0) }
         let window = Window()

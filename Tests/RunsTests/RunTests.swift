@@ -223,3 +223,17 @@ func quietRun(_ url: URL) -> ToyRun {
         #expect(try train(threads: 1) == train(threads: 2))
     }
 }
+
+@Suite(.serialized) struct EvaluationTests {
+    /// Row blocks evaluated concurrently give exactly what one tape gives for the whole batch.
+    @Test func blockwiseEvaluationEqualsOneTape() {
+        let net = MLPDenoiser(tinyConfiguration().architecture, rng: GSLRandom(seed: 4))
+        let x = Tensor(shape: [1001, 2], scalars: GSLRandom(seed: 5).gaussians(2002))
+        let times = (0..<1001).map { Float($0 % 50) }
+        let tape = Tape(recording: false)
+        let whole = net(tape.constant(x), times: times).value
+        BLAS.setThreads(2)
+        defer { BLAS.setThreads(1) }
+        #expect(evaluate(net, x, times: times) == whole)
+    }
+}
