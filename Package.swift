@@ -34,7 +34,7 @@ let package = Package(
             name: "toy-bench",
             dependencies: ["Runs", "NN", "Engine", "Diffusion", "Stats", "Datasets",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "StatsTests", dependencies: ["Stats"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "CGSL"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Stats"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine", "Stats"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Samplers", "Engine", "NN", "Stats"]),
