@@ -33,5 +33,18 @@ check "non-empty output folder is refused" 1 "--force" -- "$toy" run moons --out
 check "resume of a non-run names what is missing" 1 "config.json" -- "$toy" run moons --resume "$tmp/full"
 check "tiny run succeeds" 0 "samples.csv" -- "$toy" run moons --train-steps 20 --samples 50 --width 16 --out "$tmp/ok" --quiet
 check "resume of another dataset is refused" 1 "run of moons" -- "$toy" run swissroll --resume "$tmp/ok"
+printf 'x,y\n1,2\nfoo,3\n' > "$tmp/bad.csv"
+printf 'x,y\n1,2\n\n3,4\n' > "$tmp/gap.csv"
+printf 'x,y\n1,nan\n' > "$tmp/nan.csv"
+printf 'x\n1\n2\n' > "$tmp/one.csv"
+check "eval of a missing file names it" 1 "no such file.*missing.csv" -- "$toy" eval moons "$tmp/missing.csv"
+check "eval names the file and line of a non-numeric row" 1 "bad.csv:3" -- "$toy" eval moons "$tmp/bad.csv"
+check "eval names an empty row" 1 "gap.csv:3: empty line" -- "$toy" eval moons "$tmp/gap.csv"
+check "eval names a NaN row" 1 "nan.csv:2: non-finite" -- "$toy" eval moons "$tmp/nan.csv"
+check "eval wants two columns" 1 "one.csv:2: expected two columns" -- "$toy" eval moons "$tmp/one.csv"
+"$toy" data moons --n 500 --seed 9 --out "$tmp/moons.csv" >/dev/null
+check "eval scores a CSV" 0 "classifier accuracy" -- "$toy" eval moons "$tmp/moons.csv"
+check "eval --json prints the metrics object" 0 '"baseline"' -- "$toy" eval moons "$tmp/moons.csv" --json
+check "run writes metrics.json" 0 "metrics.json" -- ls "$tmp/ok"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -15,9 +15,11 @@ public struct RunDirectory: Sendable {
     /// Optimizer state, raw weights, step and random-generator states for an exact resume.
     public var checkpoint: URL { url.appendingPathComponent("checkpoint.safetensors") }
     public var trajectoryCSV: URL { url.appendingPathComponent("trajectory.csv") }
+    /// Sample-quality metrics against fresh data, with the data-vs-data baseline.
+    public var metrics: URL { url.appendingPathComponent("metrics.json") }
 
     /// Every file a run writes (what --force replaces).
-    public var runFiles: [URL] { [config, samplesCSV, samplesNPY, dataCSV, lossCSV, model, checkpoint, trajectoryCSV] }
+    public var runFiles: [URL] { [config, samplesCSV, samplesNPY, dataCSV, lossCSV, model, checkpoint, trajectoryCSV, metrics] }
 
     /// The default folder: runs/DATASET-YYYYmmdd-HHMMSS under the current directory.
     public static func defaultURL(dataset: String, date: Date = Date()) -> URL {

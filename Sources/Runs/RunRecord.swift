@@ -13,6 +13,7 @@ public struct RunRecord: Codable, Sendable {
     public struct Timings: Codable, Sendable {
         public var trainingSeconds: Double
         public var samplingSeconds: Double
+        public var evaluationSeconds: Double?
         public var totalSeconds: Double
         public var stepsPerSecond: Double
     }

@@ -110,6 +110,13 @@ public struct ToyRun {
         }
         try FileFormats.write(FileFormats.table(header: ["step", "t", "x", "y"], rows: rows), to: directory.trajectoryCSV)
 
+        // Metrics against fresh data.
+        let evaluationStart = Date()
+        let points = stride(from: 0, to: samples.count, by: 2).map { SIMD2(Double(samples[$0]), Double(samples[$0 + 1])) }
+        let evaluation = try? evaluateSamples(points, dataset: c.dataset, noise: c.noise, seed: c.seed)
+        if let evaluation { try FileFormats.write(try FileFormats.json(evaluation), to: directory.metrics) }
+        let evaluationSeconds = Date().timeIntervalSince(evaluationStart)
+
         // Record.
         let finite = stride(from: 0, to: samples.count, by: 2).filter { samples[$0].isFinite && samples[$0 + 1].isFinite }
         func moments(_ xy: [Float], _ idx: [Int]) -> (mean: [Double], std: [Double]) {
@@ -123,8 +130,8 @@ public struct ToyRun {
         let tail = session.losses.suffix(100)
         record.status = "complete"
         record.timings = .init(
-            trainingSeconds: trainingSeconds, samplingSeconds: samplingSeconds,
-            totalSeconds: trainingSeconds + samplingSeconds,
+            trainingSeconds: trainingSeconds, samplingSeconds: samplingSeconds, evaluationSeconds: evaluationSeconds,
+            totalSeconds: trainingSeconds + samplingSeconds + evaluationSeconds,
             stepsPerSecond: trained > 0 ? Double(trained) / trainingSeconds : 0)
         record.results = .init(
             trainedSteps: session.step, finalLoss: tail.isEmpty ? nil : tail.map(Double.init).reduce(0, +) / Double(tail.count),

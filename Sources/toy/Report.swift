@@ -1,5 +1,6 @@
 import Foundation
 import Runs
+import Stats
 
 /// The short results table `toy run` prints, and where every file went.
 enum Report {
@@ -21,6 +22,13 @@ enum Report {
             lines.append("  samples    \(pair(res.sampleMean))   \(pair(res.sampleStd))")
             lines.append("  non-finite samples: \(res.nonFiniteSamples)")
         }
+        if let data = try? Data(contentsOf: directory.metrics),
+            let evaluation = try? JSONDecoder().decode(QualityEvaluation.self, from: data)
+        {
+            lines.append("")
+            lines.append("quality against \(evaluation.reference):")
+            lines.append(evaluation.table)
+        }
         lines.append("")
         lines.append("files in \(directory.url.path):")
         let notes: [(URL, String)] = [
@@ -29,6 +37,7 @@ enum Report {
             (directory.dataCSV, "the training draw"), (directory.lossCSV, "loss per step"),
             (directory.model, "EMA weights (safetensors)"), (directory.checkpoint, "resume state (optimizer, RNG, step)"),
             (directory.trajectoryCSV, "x_t along the reverse process"),
+            (directory.metrics, "sample-quality metrics with the data-vs-data baseline"),
         ]
         for (url, note) in notes where FileManager.default.fileExists(atPath: url.path) {
             lines.append("  \(url.lastPathComponent.padding(toLength: 24, withPad: " ", startingAt: 0)) \(note)")

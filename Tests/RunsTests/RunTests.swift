@@ -237,3 +237,41 @@ func quietRun(_ url: URL) -> ToyRun {
         #expect(evaluate(net, x, times: times) == whole)
     }
 }
+
+@Suite struct PointsCSVTests {
+    func write(_ text: String) throws -> URL {
+        let url = temporaryFolder().appendingPathExtension("csv")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func readsPointsWithOrWithoutHeader() throws {
+        #expect(try PointsCSV.read(write("x,y\n1,2\n3.5,-4\n")) == [SIMD2(1, 2), SIMD2(3.5, -4)])
+        #expect(try PointsCSV.read(write("1,2\n3,4")) == [SIMD2(1, 2), SIMD2(3, 4)])
+    }
+
+    @Test func faultsNameFileAndLine() throws {
+        for (text, expected) in [
+            ("x,y\n1,2\nfoo,3\n", ":3:"), ("x,y\n1,2\n\n3,4\n", ":3: empty"), ("x,y\n1,inf\n", ":2: non-finite"),
+            ("x,y\n1\n", ":2: expected two columns"), ("x,y\n", "holds no points"),
+        ] {
+            let url = try write(text)
+            do {
+                _ = try PointsCSV.read(url)
+                Issue.record("accepted \(text.debugDescription)")
+            } catch {
+                #expect("\(error)".contains(url.path) && "\(error)".contains(expected), "\(error)")
+            }
+        }
+    }
+
+    @Test func runMetricsUseFreshDataNotTheTrainingDraw() throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        _ = try quietRun(url).start(tinyConfiguration(), force: false)
+        let evaluation = try JSONDecoder().decode(QualityEvaluation.self, from: Data(contentsOf: RunDirectory(url).metrics))
+        #expect(evaluation.samples.count == 300 && evaluation.nonFiniteSamples == 0)
+        #expect(evaluation.reference.contains("fresh"))
+        #expect(abs(evaluation.baseline.classifierAccuracy - 0.5) < 0.1)
+    }
+}

@@ -85,3 +85,64 @@ func gaussianCloud(_ n: Int, mean: SIMD2<Double>, sd: Double, seed: UInt64) -> [
         #expect(base.precision > 0.9 && base.recall > 0.9)
     }
 }
+
+@Suite struct SampleQualityTests {
+    static let modes = [SIMD2(-3.0, 0), SIMD2(3.0, 0)]
+    static func mixture(_ n: Int, seed: UInt64, sd: Double = 0.5) -> [SIMD2<Double>] {
+        gaussianCloud(n / 2, mean: modes[0], sd: sd, seed: seed) + gaussianCloud(n - n / 2, mean: modes[1], sd: sd, seed: seed + 100)
+    }
+
+    @Test func identicalSamplesScorePerfectly() {
+        let d = Self.mixture(1000, seed: 1)
+        let q = SampleQuality(samples: d, data: d)
+        // The within-set terms are U-statistics (i ≠ j), so identical sets give −2·mean‖x − x′‖/(n − 1):
+        // about −0.007 here, not exactly 0.
+        #expect(q.energyDistance <= 0 && q.energyDistance > -0.01)
+        #expect(abs(q.slicedWasserstein) < 1e-12 && q.meanError == 0 && q.covarianceError == 0)
+        #expect(q.histogramKL < 1e-12 && q.histogramJS < 1e-12)
+        #expect(q.precision == 1 && q.recall == 1)
+    }
+
+    /// A blurred copy of the data (sd 0.5 → 0.9) scores worse than a fresh draw on every measure.
+    @Test func blurredDataScoresWorseThanFreshData() {
+        let data = Self.mixture(2000, seed: 2), fresh = Self.mixture(2000, seed: 3), blurred = Self.mixture(2000, seed: 4, sd: 0.9)
+        let good = SampleQuality(samples: fresh, data: data), bad = SampleQuality(samples: blurred, data: data)
+        #expect(bad.energyDistance > good.energyDistance + 0.02)
+        #expect(bad.mmd > good.mmd && bad.mmdMultiBandwidth > good.mmdMultiBandwidth)
+        #expect(bad.slicedWasserstein > good.slicedWasserstein)
+        #expect(bad.classifierAccuracy > good.classifierAccuracy + 0.05)
+        #expect(bad.precision < good.precision - 0.1)
+        #expect(bad.histogramKL > good.histogramKL && bad.histogramJS > good.histogramJS)
+        #expect(bad.covarianceError > good.covarianceError)
+    }
+
+    @Test func droppedModeLowersRecallAndModeCoverage() throws {
+        let data = Self.mixture(2000, seed: 5)
+        let oneMode = gaussianCloud(2000, mean: Self.modes[0], sd: 0.5, seed: 6)
+        let q = SampleQuality(samples: oneMode, data: data, modes: Self.modes, modeSD: 0.5)
+        let shares = try #require(q.modeShares)
+        #expect(shares[1] < 0.01 && shares[0] > 0.99)
+        #expect(q.recall < 0.6)
+        let full = SampleQuality(samples: Self.mixture(2000, seed: 7), data: data, modes: Self.modes, modeSD: 0.5)
+        #expect(abs(full.modeShares![0] - 0.5) < 0.01)
+        // In 2-D, P(‖Z‖ ≤ 3σ) = 1 − e^{−9/2} = 0.9889 (Rayleigh), standard error √(p(1 − p)/n).
+        let p = 1 - exp(-4.5)
+        #expect(abs(full.withinThreeSigma! - p) < 4 * (p * (1 - p) / 2000).squareRoot())
+    }
+
+    @Test func nonFiniteSamplesAreCountedNotDropped() throws {
+        var s = Self.mixture(500, seed: 8)
+        s[0] = SIMD2(.nan, 0)
+        s[1] = SIMD2(0, .infinity)
+        let e = try QualityEvaluation(
+            samples: s, reference: Self.mixture(500, seed: 9), baselineDraw: Self.mixture(500, seed: 10),
+            description: "test")
+        #expect(e.nonFiniteSamples == 2)
+        #expect(e.samples.count == 498)
+        #expect(throws: QualityError.self) {
+            try QualityEvaluation(
+                samples: [SIMD2(.nan, 0)], reference: Self.mixture(50, seed: 1), baselineDraw: Self.mixture(50, seed: 2),
+                description: "")
+        }
+    }
+}
