@@ -25,10 +25,11 @@ let package = Package(
         .target(name: "Diffusion", dependencies: ["Engine", "NN", "Stats"], exclude: ["README.md"]),
         .target(name: "Samplers", dependencies: ["Diffusion", "Engine", "Stats"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["Stats"], exclude: ["README.md"]),
-        .target(name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"], exclude: ["README.md"]),
+        .target(name: "Plotting", exclude: ["README.md"]),
+        .target(name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats", "Plotting"], exclude: ["README.md"]),
         .executableTarget(
             name: "toy",
-            dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Stats", "NN", "Engine",
+            dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Stats", "NN", "Engine", "Plotting",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "toy-bench",
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine", "Stats"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Samplers", "Engine", "NN", "Stats"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Stats"], exclude: ["Golden"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"]),
     ]
 )

@@ -46,5 +46,8 @@ check "eval wants two columns" 1 "one.csv:2: expected two columns" -- "$toy" eva
 check "eval scores a CSV" 0 "classifier accuracy" -- "$toy" eval moons "$tmp/moons.csv"
 check "eval --json prints the metrics object" 0 '"baseline"' -- "$toy" eval moons "$tmp/moons.csv" --json
 check "run writes metrics.json" 0 "metrics.json" -- ls "$tmp/ok"
+check "run draws its figures" 0 "samples.png" -- ls "$tmp/ok/plots"
+check "plot redraws a run as SVG" 0 "samples.svg" -- "$toy" plot "$tmp/ok" --format svg
+check "plot on a folder that is not a run says what it expected" 1 "not a toy run folder.*config.json" -- "$toy" plot "$tmp/full"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -3,6 +3,7 @@ import Diffusion
 import Engine
 import Foundation
 import NN
+import Plotting
 import Samplers
 import Stats
 
@@ -11,6 +12,8 @@ import Stats
 public struct ToyRun {
     public let directory: RunDirectory
     public var quiet = false
+    /// Format of the figures in plots/.
+    public var figureFormat = FigureFormat.png
     /// Where progress notes go (stderr in the CLI).
     public var log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 
@@ -93,7 +96,7 @@ public struct ToyRun {
         let model = NetworkModel(network: try session.emaNetwork(), prediction: c.prediction)
         let rng = GSLRandom(seed: c.seed, stream: .sampling)
         let initial = Tensor(shape: [c.samples, 2], scalars: rng.gaussians(2 * c.samples))
-        let capture = Set((0...8).map { $0 * c.sampleSteps / 8 })
+        let capture = Set((0...16).map { $0 * c.sampleSteps / 16 })
         let sampleProgress = Progress(label: "sample", total: c.sampleSteps, quiet: quiet)
         let result = try c.sampler.sampler.sample(
             model: model, process: session.process, initial: initial,
@@ -116,6 +119,14 @@ public struct ToyRun {
         let evaluation = try? evaluateSamples(points, dataset: c.dataset, noise: c.noise, seed: c.seed)
         if let evaluation { try FileFormats.write(try FileFormats.json(evaluation), to: directory.metrics) }
         let evaluationSeconds = Date().timeIntervalSince(evaluationStart)
+
+        // Figures (data, scripts and, when gnuplot is installed, images) in plots/.
+        do {
+            let (_, notice) = try RunPlots(directory: directory).write(format: figureFormat)
+            if let notice { log(notice) }
+        } catch {
+            log("figures were not rendered: \(error)")
+        }
 
         // Record.
         let finite = stride(from: 0, to: samples.count, by: 2).filter { samples[$0].isFinite && samples[$0 + 1].isFinite }

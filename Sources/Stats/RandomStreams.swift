@@ -1,7 +1,7 @@
 /// Independent random streams derived from one run seed, so that changing how many points are
 /// sampled does not change the training run (and vice versa).
 public enum RandomStream: UInt64, CaseIterable, Sendable {
-    case data = 1, timesteps, noise, sampling, initialization, evaluation
+    case data = 1, timesteps, noise, sampling, initialization, evaluation, plotting
 }
 
 extension GSLRandom {

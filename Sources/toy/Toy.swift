@@ -13,7 +13,7 @@ struct Toy: ParsableCommand {
         commandName: "toy",
         abstract: "Train, sample and compare diffusion models on 2-D toy distributions.",
         version: Toolkit.version,
-        subcommands: [RunCommand.self, EvalCommand.self, DataCommand.self, ListCommand.self])
+        subcommands: [RunCommand.self, EvalCommand.self, PlotCommand.self, DataCommand.self, ListCommand.self])
 }
 
 extension ToyDataset: ExpressibleByArgument {}

@@ -1,0 +1,195 @@
+import Foundation
+
+/// The figures of a run, as pure functions from numbers to `Figure`s (no model, no engine).
+public enum Figures {
+    /// "x y" lines.
+    static func table(_ points: [SIMD2<Double>]) -> String {
+        var s = ""
+        s.reserveCapacity(points.count * 24)
+        for p in points { s += "\(p.x) \(p.y)\n" }
+        return s
+    }
+
+    /// Several point sets as gnuplot data blocks (selected with `index i`).
+    static func blocks(_ sets: [[SIMD2<Double>]]) -> String { sets.map(table).joined(separator: "\n\n") }
+
+    /// A symmetric-enough plotting box: the 0.2%–99.8% range of the points, padded by 8%.
+    static func box(_ points: [SIMD2<Double>]) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        func range(_ v: [Double]) -> ClosedRange<Double> {
+            let s = v.filter(\.isFinite).sorted()
+            guard let first = s.first else { return -1...1 }
+            let lo = s[Int(Double(s.count - 1) * 0.002)], hi = s[Int(Double(s.count - 1) * 0.998)]
+            let pad = max(hi - lo, 1e-6) * 0.08
+            _ = first
+            return (lo - pad)...(hi + pad)
+        }
+        return (range(points.map(\.x)), range(points.map(\.y)))
+    }
+
+    static func ranges(_ b: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> String {
+        "set xrange [\(b.x.lowerBound):\(b.x.upperBound)]\nset yrange [\(b.y.lowerBound):\(b.y.upperBound)]"
+    }
+
+    /// Data and samples side by side on the same axes and aspect ratio.
+    public static func samples(data: [SIMD2<Double>], samples: [SIMD2<Double>], title: String) -> Figure {
+        let b = box(data + samples)
+        return Figure(
+            name: "samples", data: ["samples-data.dat": table(data), "samples-model.dat": table(samples)],
+            body: """
+                set multiplot layout 1,2 title '\(title)'
+                \(ranges(b))
+                set size ratio -1
+                set xlabel 'x'
+                set ylabel 'y'
+                set title 'data (\(data.count) points)'
+                plot 'samples-data.dat' using 1:2 with points pt 7 ps 0.3 lc rgb '\(Style.dataColor)' notitle
+                set title 'samples (\(samples.count) points)'
+                plot 'samples-model.dat' using 1:2 with points pt 7 ps 0.3 lc rgb '\(Style.sampleColor)' notitle
+                unset multiplot
+                """, width: 1100, height: 560)
+    }
+
+    /// A strip of point clouds (the forward or reverse process), one panel per frame, same axes.
+    public static func strip(name: String, title: String, frames: [(label: String, points: [SIMD2<Double>])], color: String) -> Figure {
+        let b = box(frames.flatMap(\.points))
+        var body = "set multiplot layout 1,\(frames.count) title '\(title)'\n\(ranges(b))\nset size ratio -1\nunset xtics\nunset ytics\n"
+        for (i, f) in frames.enumerated() {
+            body += "set title '\(f.label)'\nplot '\(name).dat' index \(i) using 1:2 with points pt 7 ps 0.15 lc rgb '\(color)' notitle\n"
+        }
+        body += "unset multiplot"
+        return Figure(name: name, data: ["\(name).dat": blocks(frames.map(\.points))], body: body, width: 230 * frames.count, height: 300)
+    }
+
+    /// The training loss per step on a log scale, with a moving average over `window` steps.
+    public static func loss(_ losses: [Double], window: Int = 100) -> Figure {
+        var s = "# step loss moving_average\n"
+        var running = 0.0
+        for (i, l) in losses.enumerated() {
+            running += l
+            if i >= window { running -= losses[i - window] }
+            s += "\(i + 1) \(l) \(running / Double(min(i + 1, window)))\n"
+        }
+        return Figure(
+            name: "loss", data: ["loss.dat": s],
+            body: """
+                set logscale y
+                set xlabel 'training step'
+                set ylabel 'loss'
+                set title 'training loss'
+                plot 'loss.dat' using 1:2 with dots lc rgb '#999999' title 'per step', \\
+                     '' using 1:3 with lines lw 2 lc rgb '\(Style.dataColor)' title 'mean of \(window) steps'
+                """, width: 900, height: 500)
+    }
+
+    /// ᾱ_t and log SNR = log(ᾱ/(1 − ᾱ)) against t/T for several schedules.
+    public static func schedules(_ curves: [(name: String, alphaBar: [Double])]) -> Figure {
+        var data = ""
+        for c in curves {
+            data += "# \(c.name)\n"
+            for (i, a) in c.alphaBar.enumerated() { data += "\(Double(i + 1) / Double(c.alphaBar.count)) \(a) \(log(a / (1 - a)))\n" }
+            data += "\n\n"
+        }
+        let colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd"]
+        func plot(_ column: Int) -> String {
+            "plot "
+                + curves.enumerated().map { i, c in
+                    "'schedules.dat' index \(i) using 1:\(column) with lines lw 2 lc rgb '\(colors[i % colors.count])' title '\(c.name)'"
+                }.joined(separator: ", \\\n     ")
+        }
+        return Figure(
+            name: "schedules", data: ["schedules.dat": data],
+            body: """
+                set multiplot layout 1,2 title 'noise schedules (T = \(curves.first?.alphaBar.count ?? 0))'
+                set xlabel 't / T'
+                set ylabel 'ᾱ_t'
+                set yrange [0:1]
+                \(plot(2))
+                set ylabel 'log SNR = log(ᾱ/(1 − ᾱ))'
+                set yrange [*:*]
+                \(plot(3))
+                unset multiplot
+                """, width: 1100, height: 480)
+    }
+
+    /// An animated GIF of point clouds, one frame each, fixed axes.
+    public static func animation(name: String, frames: [(label: String, points: [SIMD2<Double>])], color: String) -> Figure {
+        let b = box(frames.flatMap(\.points))
+        var body = "\(ranges(b))\nset size ratio -1\n"
+        for (i, f) in frames.enumerated() {
+            body += "set title '\(f.label)'\nplot '\(name).dat' index \(i) using 1:2 with points pt 7 ps 0.3 lc rgb '\(color)' notitle\n"
+        }
+        return Figure(name: name, data: ["\(name).dat": blocks(frames.map(\.points))], body: body, width: 520, height: 520, animated: true)
+    }
+
+    /// The learned score ∇ log p_t as arrows over the data at a few noise levels (NCSN-style quiver).
+    /// Arrows show the direction on a grid, all of one length: the magnitude grows like 1/σ and
+    /// far from the data, which would hide the structure near it.
+    public static func scoreField(levels: [(label: String, points: [SIMD2<Double>], scores: [SIMD2<Double>])], data: [SIMD2<Double>]) -> Figure {
+        let b = box(data)
+        let step = 0.045 * max(b.x.upperBound - b.x.lowerBound, b.y.upperBound - b.y.lowerBound)
+        var arrows = ""
+        for level in levels {
+            for (p, s) in zip(level.points, level.scores) {
+                let v = s * (step / max((s * s).sum().squareRoot(), 1e-12))
+                arrows += "\(p.x) \(p.y) \(v.x) \(v.y)\n"
+            }
+            arrows += "\n\n"
+        }
+        var body =
+            "set multiplot layout 1,\(levels.count) title 'direction of the learned score ∇_x log p_t(x) over the data'\n\(ranges(b))\nset size ratio -1\nunset xtics\nunset ytics\n"
+        for (i, level) in levels.enumerated() {
+            body += """
+                set title '\(level.label)'
+                plot 'score-data.dat' using 1:2 with points pt 7 ps 0.12 lc rgb '\(Style.dataColor)' notitle, \\
+                     'score-field.dat' index \(i) using 1:2:3:4 with vectors head size 0.08,20 filled lc rgb '#333333' notitle
+
+                """
+        }
+        body += "unset multiplot"
+        return Figure(
+            name: "score", data: ["score-data.dat": table(data), "score-field.dat": arrows], body: body,
+            width: 330 * levels.count, height: 380)
+    }
+
+    /// 2-D histograms of data and samples side by side on the same grid and colour scale.
+    public static func density(data: [SIMD2<Double>], samples: [SIMD2<Double>], bins: Int = 60) -> Figure {
+        let b = box(data)
+        func grid(_ points: [SIMD2<Double>]) -> [[Double]] {
+            var g = [[Double]](repeating: [Double](repeating: 0, count: bins), count: bins)
+            for p in points {
+                let i = Int(((p.x - b.x.lowerBound) / (b.x.upperBound - b.x.lowerBound) * Double(bins)).rounded(.down))
+                let j = Int(((p.y - b.y.lowerBound) / (b.y.upperBound - b.y.lowerBound) * Double(bins)).rounded(.down))
+                if (0..<bins).contains(i) && (0..<bins).contains(j) { g[j][i] += 1 / Double(points.count) }
+            }
+            return g
+        }
+        func text(_ g: [[Double]]) -> String {
+            var s = ""
+            for j in 0..<bins {
+                for i in 0..<bins {
+                    let x = b.x.lowerBound + (Double(i) + 0.5) * (b.x.upperBound - b.x.lowerBound) / Double(bins)
+                    let y = b.y.lowerBound + (Double(j) + 0.5) * (b.y.upperBound - b.y.lowerBound) / Double(bins)
+                    s += "\(x) \(y) \(g[j][i])\n"
+                }
+                s += "\n"
+            }
+            return s
+        }
+        let gd = grid(data), gs = grid(samples)
+        let top = max(gd.joined().max() ?? 1, gs.joined().max() ?? 1)
+        return Figure(
+            name: "density", data: ["density-data.dat": text(gd), "density-samples.dat": text(gs)],
+            body: """
+                set multiplot layout 1,2 title 'density (2-D histograms, \(bins)×\(bins) bins, share of points per bin)'
+                \(ranges(b))
+                set size ratio -1
+                set palette defined (0 'white', 1 '#c6dbef', 2 '#6baed6', 3 '#2171b5', 4 '#08306b')
+                set cbrange [0:\(top)]
+                set title 'data'
+                plot 'density-data.dat' using 1:2:3 with image notitle
+                set title 'samples'
+                plot 'density-samples.dat' using 1:2:3 with image notitle
+                unset multiplot
+                """, width: 1150, height: 540)
+    }
+}

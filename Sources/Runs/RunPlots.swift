@@ -1,0 +1,128 @@
+import Datasets
+import Diffusion
+import Engine
+import Foundation
+import NN
+import Plotting
+import Stats
+
+/// The figures of a run folder, rebuilt from its files alone (config.json, data.csv, samples.csv,
+/// loss.csv, trajectory.csv, model.safetensors), written to plots/ as data + script + image.
+public struct RunPlots {
+    public let directory: RunDirectory
+    public init(directory: RunDirectory) { self.directory = directory }
+
+    public var folder: URL { directory.url.appendingPathComponent("plots") }
+
+    /// Every figure of the run.
+    public func figures() throws -> [Figure] {
+        let required = [directory.config, directory.dataCSV, directory.samplesCSV, directory.lossCSV, directory.trajectoryCSV, directory.model]
+        let missing = required.filter { !FileManager.default.fileExists(atPath: $0.path) }.map(\.lastPathComponent)
+        guard missing.isEmpty else { throw PlotError.notARun(path: directory.url.path, missing: missing) }
+        let c = try RunRecord.load(directory).configuration
+        let data = try PointsCSV.read(directory.dataCSV)
+        let samples = try PointsCSV.read(directory.samplesCSV).filter { $0.x.isFinite && $0.y.isFinite }
+        let process = try DiscreteDDPM(schedule: c.schedule, timesteps: c.timesteps)
+        let shown = Array(data.prefix(samples.count))
+        var figures = [
+            Figures.samples(data: shown, samples: samples, title: "\(c.dataset.rawValue): data and \(c.sampler.rawValue) samples"),
+            Figures.loss(try lossLog()),
+            Figures.density(data: shown, samples: samples),
+            forward(data: Array(data.prefix(2000)), process: process, seed: c.seed),
+            Figures.schedules(
+                ScheduleKind.allCases.compactMap { kind in
+                    (try? DiscreteDDPM(schedule: kind, timesteps: c.timesteps)).map { (kind.rawValue, $0.alphaBar) }
+                }),
+        ]
+        let trajectory = try trajectoryFrames(timesteps: c.timesteps)
+        if !trajectory.isEmpty {
+            let stripFrames = trajectory.enumerated().filter { $0.offset % max(1, trajectory.count / 8) == 0 || $0.offset == trajectory.count - 1 }
+                .map(\.element)
+            figures.append(
+                Figures.strip(name: "reverse", title: "reverse process (\(c.sampler.rawValue))", frames: stripFrames, color: Style.sampleColor))
+            figures.append(Figures.animation(name: "reverse-animation", frames: trajectory, color: Style.sampleColor))
+        }
+        figures.append(try scoreField(c, process: process, data: shown))
+        return figures
+    }
+
+    /// Writes all figures; renders them when gnuplot is installed. Returns the file names written
+    /// and, when gnuplot is missing, the one message that says how to render later.
+    public func write(format: FigureFormat) throws -> (files: [String], notice: String?) {
+        let figures = try figures()
+        let gnuplot: Gnuplot?
+        var notice: String?
+        do { gnuplot = try Gnuplot() } catch {
+            gnuplot = nil
+            notice = "\(error)"
+        }
+        // gnuplot processes are independent: render two at a time.
+        nonisolated(unsafe) var errors = [Error?](repeating: nil, count: figures.count)
+        let folder = folder
+        DispatchQueue.concurrentPerform(iterations: figures.count) { i in
+            do { try figures[i].write(to: folder, format: format, gnuplot: gnuplot) } catch { errors[i] = error }
+        }
+        if let error = errors.compactMap({ $0 }).first { throw error }
+        return (figures.map { gnuplot == nil ? "\($0.name).gp" : $0.outputName(format) }, notice)
+    }
+
+    func lossLog() throws -> [Double] {
+        let text = try String(contentsOf: directory.lossCSV, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            line.split(separator: ",").dropFirst().first.flatMap { Double($0) }
+        }
+    }
+
+    /// The captured reverse-process frames, in sampling order, labelled by time.
+    func trajectoryFrames(timesteps: Int) throws -> [(label: String, points: [SIMD2<Double>])] {
+        let text = try String(contentsOf: directory.trajectoryCSV, encoding: .utf8)
+        var frames: [(step: Int, t: Double, points: [SIMD2<Double>])] = []
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",").compactMap { Double($0) }
+            guard f.count == 4 else { continue }
+            if frames.last?.step != Int(f[0]) { frames.append((Int(f[0]), f[1], [])) }
+            frames[frames.count - 1].points.append(SIMD2(f[2], f[3]))
+        }
+        return frames.map { ($0.t < 0 ? "x_0 (sample)" : "t = \(Int($0.t))", $0.points) }
+    }
+
+    /// x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε of the data at eight times from 0 to T − 1.
+    func forward(data: [SIMD2<Double>], process: DiscreteDDPM, seed: UInt64) -> Figure {
+        let rng = GSLRandom(seed: seed, stream: .plotting)
+        let T = process.timesteps
+        let frames = (0..<8).map { i -> (label: String, points: [SIMD2<Double>]) in
+            let t = Int((Double(i) * Double(T - 1) / 7).rounded())
+            let (a, s) = process.marginal(t)
+            return ("t = \(t)", data.map { a * $0 + s * SIMD2(rng.gaussian(), rng.gaussian()) })
+        }
+        return Figures.strip(name: "forward", title: "forward process q(x_t | x_0)", frames: frames, color: Style.dataColor)
+    }
+
+    /// The EMA model's score −ε̂/σ_t on a 25×25 grid at four noise levels.
+    func scoreField(_ c: RunConfiguration, process: DiscreteDDPM, data: [SIMD2<Double>]) throws -> Figure {
+        let network = MLPDenoiser(c.architecture, cachedTimesteps: c.timesteps, rng: GSLRandom(seed: 0))
+        try network.load(try Safetensors(contentsOf: directory.model).tensors)
+        let xs = data.map(\.x).sorted(), ys = data.map(\.y).sorted()
+        let (x0, x1) = (xs[xs.count / 200], xs[xs.count - 1 - xs.count / 200])
+        let (y0, y1) = (ys[ys.count / 200], ys[ys.count - 1 - ys.count / 200])
+        let n = 25
+        let grid = (0..<(n * n)).map { k -> SIMD2<Double> in
+            let u = (Double(k % n) + 0.5) / Double(n), v = (Double(k / n) + 0.5) / Double(n)
+            return SIMD2(x0 + (x1 - x0) * u, y0 + (y1 - y0) * v)
+        }
+        let input = Tensor(shape: [grid.count, 2], scalars: grid.flatMap { [Float($0.x), Float($0.y)] })
+        let levels = [0.02, 0.1, 0.25, 0.5].map { Int(($0 * Double(c.timesteps - 1)).rounded()) }
+        return Figures.scoreField(
+            levels: levels.map { t in
+                let (a, s) = process.marginal(t)
+                let out = evaluate(network, input, times: [Float](repeating: Float(t), count: grid.count)).scalars
+                let scores = grid.indices.map { i -> SIMD2<Double> in
+                    let e = (0..<2).map { j in
+                        Double(c.prediction.epsilon(from: out[2 * i + j], x: input.scalars[2 * i + j], alpha: Float(a), sigma: Float(s)))
+                    }
+                    return -SIMD2(e[0], e[1]) / s
+                }
+                return (String(format: "t = %d (σ = %.2f)", t, s), grid, scores)
+            }, data: data)
+    }
+}

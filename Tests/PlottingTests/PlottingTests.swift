@@ -1,0 +1,70 @@
+import Foundation
+import Plotting
+import Testing
+
+let cloud = (0..<200).map { i in SIMD2(cos(Double(i)), sin(Double(i) * 0.7)) }
+
+func scratch() -> URL { FileManager.default.temporaryDirectory.appendingPathComponent("toy-plot-\(UUID().uuidString)") }
+
+@Suite struct FigureScriptTests {
+    @Test func scriptNamesItsDataAndOutputAndUsesEqualAspect() {
+        let f = Figures.samples(data: cloud, samples: cloud, title: "t")
+        let script = f.script(.png)
+        #expect(script.contains("set terminal pngcairo size 1100,560"))
+        #expect(script.contains("set output 'samples.png'"))
+        #expect(script.contains("set size ratio -1"))
+        #expect(script.contains("'samples-data.dat'") && script.contains("'samples-model.dat'"))
+        #expect(script.contains(Style.dataColor) && script.contains(Style.sampleColor))
+        #expect(f.data["samples-data.dat"]!.split(separator: "\n").count == 200)
+        #expect(f.script(.svg).contains("set terminal svg") && f.script(.pdf).contains("set terminal pdfcairo"))
+    }
+
+    @Test func animationIsAGifWithOneFramePerPlot() {
+        let f = Figures.animation(name: "a", frames: [("one", cloud), ("two", cloud), ("three", cloud)], color: "#000000")
+        let script = f.script(.pdf)
+        #expect(script.contains("gif animate") && script.contains("set output 'a.gif'"))
+        #expect(script.components(separatedBy: "\nplot ").count - 1 == 3)
+        #expect(f.data["a.dat"]!.components(separatedBy: "\n\n\n").count == 3)
+    }
+
+    @Test func lossFigureCarriesTheMovingAverage() {
+        let f = Figures.loss([4, 2, 6, 8], window: 2)
+        let rows = f.data["loss.dat"]!.split(separator: "\n").dropFirst().map { $0.split(separator: " ").map { Double($0)! } }
+        #expect(rows.map { $0[2] } == [4, 3, 4, 7])
+        #expect(f.script(.png).contains("set logscale y"))
+    }
+
+    @Test func writeWithoutGnuplotLeavesDataAndScript() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Figures.loss([1, 0.5]).write(to: dir, format: .png, gnuplot: nil)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("loss.gp").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("loss.dat").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("loss.png").path))
+    }
+}
+
+/// End to end with gnuplot (installed by bin/setup).
+@Suite struct GnuplotRenderTests {
+    @Test func rendersAValidPNGOfTheRequestedSize() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = Figures.samples(data: cloud, samples: cloud, title: "render test")
+        try f.write(to: dir, format: .png, gnuplot: try Gnuplot())
+        let png = try Data(contentsOf: dir.appendingPathComponent("samples.png"))
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        func be32(_ o: Int) -> Int { png[o..<(o + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        #expect(String(decoding: png[12..<16], as: UTF8.self) == "IHDR")
+        #expect(be32(16) == 1100 && be32(20) == 560)
+        #expect(png.count > 5000)
+    }
+
+    @Test func aGnuplotErrorLeavesNoEmptyImage() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let broken = Figure(name: "broken", data: [:], body: "plot $nosuchblock using 1:2")
+        #expect(throws: PlotError.self) { try broken.write(to: dir, format: .png, gnuplot: try Gnuplot()) }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("broken.png").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("broken.gp").path))
+    }
+}
