@@ -49,5 +49,7 @@ check "run writes metrics.json" 0 "metrics.json" -- ls "$tmp/ok"
 check "run draws its figures" 0 "samples.png" -- ls "$tmp/ok/plots"
 check "plot redraws a run as SVG" 0 "samples.svg" -- "$toy" plot "$tmp/ok" --format svg
 check "plot on a folder that is not a run says what it expected" 1 "not a toy run folder.*config.json" -- "$toy" plot "$tmp/full"
+check "without gnuplot, plot writes scripts and says how to render" 0 "apt-get install gnuplot-nox" -- env PATH=/nonexistent "$toy" plot "$tmp/ok"
+check "the scripts it wrote are there" 0 "samples.gp" -- ls "$tmp/ok/plots"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
