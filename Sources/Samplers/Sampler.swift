@@ -45,17 +45,22 @@ public protocol Sampler {
 
 /// The samplers toy offers, by CLI name.
 public enum SamplerKind: String, CaseIterable, Codable, Sendable {
-    case ddpm
+    case ddpm, ddim
+    case ddimEta1 = "ddim-eta1"
 
     public var sampler: any Sampler {
         switch self {
         case .ddpm: DDPMAncestral()
+        case .ddim: DDIM(eta: 0)
+        case .ddimEta1: DDIM(eta: 1)
         }
     }
 
     public var summary: String {
         switch self {
         case .ddpm: "DDPM ancestral sampling, variance β_t or β̃_t, on any subsequence of timesteps (Ho et al. 2020, alg. 2)"
+        case .ddim: "DDIM with η = 0: deterministic, invertible, any subsequence of timesteps (Song et al. 2021, eq. 12)"
+        case .ddimEta1: "DDIM with η = 1: the ancestral sampler with β̃_t written in DDIM form (Song et al. 2021)"
         }
     }
 }
