@@ -14,19 +14,27 @@ import Testing
     @Test(arguments: [1000, 37])
     func etaOneEqualsAncestralSampling(steps: Int) throws {
         let initial = Tensor(shape: [500, 2], scalars: GSLRandom(seed: 1).gaussians(1000))
-        let ddim = try DDIM(eta: 1).sample(model: model, process: process, initial: initial,
-                                           options: SamplingOptions(steps: steps), rng: GSLRandom(seed: 2)) { _ in }
-        let ddpm = try DDPMAncestral().sample(model: model, process: process, initial: initial,
-                                              options: SamplingOptions(steps: steps, variance: .posterior), rng: GSLRandom(seed: 2)) { _ in }
+        let ddim = try DDIM(eta: 1).sample(
+            model: model, process: process, initial: initial,
+            options: SamplingOptions(steps: steps), rng: GSLRandom(seed: 2)
+        ) { _ in }
+        let ddpm = try DDPMAncestral().sample(
+            model: model, process: process, initial: initial,
+            options: SamplingOptions(steps: steps, variance: .posterior), rng: GSLRandom(seed: 2)
+        ) { _ in }
         for (a, b) in zip(ddim.samples.scalars, ddpm.samples.scalars) { #expect(abs(a - b) < 1e-4 * max(1, abs(b))) }
     }
 
     @Test func etaZeroIsDeterministicAndReproducesTheData() throws {
         let initial = Tensor(shape: [10_000, 2], scalars: GSLRandom(seed: 3).gaussians(20_000))
-        let a = try DDIM(eta: 0).sample(model: model, process: process, initial: initial, options: SamplingOptions(steps: 200),
-                                        rng: GSLRandom(seed: 4)) { _ in }
-        let b = try DDIM(eta: 0).sample(model: model, process: process, initial: initial, options: SamplingOptions(steps: 200),
-                                        rng: GSLRandom(seed: 5)) { _ in }
+        let a = try DDIM(eta: 0).sample(
+            model: model, process: process, initial: initial, options: SamplingOptions(steps: 200),
+            rng: GSLRandom(seed: 4)
+        ) { _ in }
+        let b = try DDIM(eta: 0).sample(
+            model: model, process: process, initial: initial, options: SamplingOptions(steps: 200),
+            rng: GSLRandom(seed: 5)
+        ) { _ in }
         #expect(a.samples == b.samples)
         let s = Summary(a.samples.scalars.map(Double.init))
         // The probability-flow map of N(0, I) to N(μ, s²) is affine; 200 steps leave a small bias.
@@ -40,8 +48,10 @@ import Testing
         let x0 = Tensor(shape: [200, 2], scalars: GSLRandom(seed: 6).gaussians(400).map { 1.5 + 0.4 * $0 })
         func roundTripError(_ steps: Int) throws -> Float {
             let xT = try DDIM.encode(model: model, process: process, x0: x0, steps: steps)
-            let back = try DDIM(eta: 0).sample(model: model, process: process, initial: xT, options: SamplingOptions(steps: steps),
-                                               rng: GSLRandom(seed: 7)) { _ in }
+            let back = try DDIM(eta: 0).sample(
+                model: model, process: process, initial: xT, options: SamplingOptions(steps: steps),
+                rng: GSLRandom(seed: 7)
+            ) { _ in }
             return zip(back.samples.scalars, x0.scalars).map { abs($0 - $1) }.max()!
         }
         let coarse = try roundTripError(50), fine = try roundTripError(500)
