@@ -51,5 +51,7 @@ check "plot redraws a run as SVG" 0 "samples.svg" -- "$toy" plot "$tmp/ok" --for
 check "plot on a folder that is not a run says what it expected" 1 "not a toy run folder.*config.json" -- "$toy" plot "$tmp/full"
 check "without gnuplot, plot writes scripts and says how to render" 0 "apt-get install gnuplot-nox" -- env PATH=/nonexistent "$toy" plot "$tmp/ok"
 check "the scripts it wrote are there" 0 "samples.gp" -- ls "$tmp/ok/plots"
+check "--model exact on a dataset without a closed form lists those with one" 64 "8gaussians, gmm" -- "$toy" run moons --model exact
+check "--model exact samples gmm without training" 0 "no training" -- "$toy" run gmm --model exact --samples 500 --out "$tmp/exact" --quiet
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

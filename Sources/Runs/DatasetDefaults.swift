@@ -42,7 +42,7 @@ public struct DatasetDefaults: Sendable {
         RunConfiguration(
             dataset: dataset, noise: nil, dataSize: 50_000, trainSteps: trainSteps, batchSize: batchSize, lr: lr,
             warmupSteps: 100, lrFloor: 0.05, weightDecay: 0, gradClip: 1, emaDecay: 0.995, timesteps: timesteps,
-            schedule: schedule, prediction: .epsilon,
+            schedule: schedule, prediction: .epsilon, model: .network,
             architecture: DenoiserArchitecture(
                 width: width, depth: depth, activation: .silu, timeEmbedding: 64,
                 inputFrequencies: inputFrequencies, inputScale: inputScale, residual: true),

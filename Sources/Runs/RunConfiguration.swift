@@ -25,6 +25,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var timesteps: Int
     public var schedule: ScheduleKind
     public var prediction: Prediction
+    /// A trained network, or the closed-form denoiser of a Gaussian-mixture dataset (no training).
+    public var model: ModelKind
     public var architecture: DenoiserArchitecture
     public var samples: Int
     public var sampler: SamplerKind
@@ -68,5 +70,18 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try require(threads >= 1 && threads <= 64, "--threads must be between 1 and 64, got \(threads).")
         try require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got \(checkpointEvery).")
         _ = try DiscreteDDPM(schedule: schedule, timesteps: timesteps)
+        if model == .exact && dataset.mixture(noise: noise) == nil {
+            throw RunError.invalid(
+                "--model exact needs a dataset with a closed-form score; \(dataset.rawValue) has none. Datasets with one: \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
+            )
+        }
     }
+}
+
+/// What denoises during sampling.
+public enum ModelKind: String, CaseIterable, Codable, Sendable {
+    /// An MLP trained on the dataset.
+    case network
+    /// The exact ε of a Gaussian-mixture dataset: samplers with no learning error.
+    case exact
 }

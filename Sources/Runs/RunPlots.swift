@@ -16,17 +16,17 @@ public struct RunPlots {
 
     /// Every figure of the run.
     public func figures() throws -> [Figure] {
-        let required = [directory.config, directory.dataCSV, directory.samplesCSV, directory.lossCSV, directory.trajectoryCSV, directory.model]
+        let required = [directory.config, directory.dataCSV, directory.samplesCSV, directory.trajectoryCSV]
         let missing = required.filter { !FileManager.default.fileExists(atPath: $0.path) }.map(\.lastPathComponent)
         guard missing.isEmpty else { throw PlotError.notARun(path: directory.url.path, missing: missing) }
         let c = try RunRecord.load(directory).configuration
+        let trained = c.model == .network
         let data = try PointsCSV.read(directory.dataCSV)
         let samples = try PointsCSV.read(directory.samplesCSV).filter { $0.x.isFinite && $0.y.isFinite }
         let process = try DiscreteDDPM(schedule: c.schedule, timesteps: c.timesteps)
         let shown = Array(data.prefix(samples.count))
         var figures = [
             Figures.samples(data: shown, samples: samples, title: "\(c.dataset.rawValue): data and \(c.sampler.rawValue) samples"),
-            Figures.loss(try lossLog()),
             Figures.density(data: shown, samples: samples),
             forward(data: Array(data.prefix(2000)), process: process, seed: c.seed),
             Figures.schedules(
@@ -34,6 +34,7 @@ public struct RunPlots {
                     (try? DiscreteDDPM(schedule: kind, timesteps: c.timesteps)).map { (kind.rawValue, $0.alphaBar) }
                 }),
         ]
+        if trained { figures.append(Figures.loss(try lossLog())) }
         let trajectory = try trajectoryFrames(timesteps: c.timesteps)
         if !trajectory.isEmpty {
             let stripFrames = trajectory.enumerated().filter { $0.offset % max(1, trajectory.count / 8) == 0 || $0.offset == trajectory.count - 1 }
@@ -98,10 +99,16 @@ public struct RunPlots {
         return Figures.strip(name: "forward", title: "forward process q(x_t | x_0)", frames: frames, color: Style.dataColor)
     }
 
-    /// The EMA model's score −ε̂/σ_t on a 25×25 grid at four noise levels.
+    /// The model's score −ε̂/σ_t (EMA network, or the exact mixture) on a 25×25 grid at four noise levels.
     func scoreField(_ c: RunConfiguration, process: DiscreteDDPM, data: [SIMD2<Double>]) throws -> Figure {
-        let network = MLPDenoiser(c.architecture, cachedTimesteps: c.timesteps, rng: GSLRandom(seed: 0))
-        try network.load(try Safetensors(contentsOf: directory.model).tensors)
+        let model: any DenoisingModel
+        if c.model == .exact {
+            model = try exactModel(c, process: process)
+        } else {
+            let network = MLPDenoiser(c.architecture, cachedTimesteps: c.timesteps, rng: GSLRandom(seed: 0))
+            try network.load(try Safetensors(contentsOf: directory.model).tensors)
+            model = NetworkModel(network: network, prediction: c.prediction)
+        }
         let xs = data.map(\.x).sorted(), ys = data.map(\.y).sorted()
         let (x0, x1) = (xs[xs.count / 200], xs[xs.count - 1 - xs.count / 200])
         let (y0, y1) = (ys[ys.count / 200], ys[ys.count - 1 - ys.count / 200])
@@ -115,10 +122,10 @@ public struct RunPlots {
         return Figures.scoreField(
             levels: levels.map { t in
                 let (a, s) = process.marginal(t)
-                let out = evaluate(network, input, times: [Float](repeating: Float(t), count: grid.count)).scalars
+                let out = model(input, time: Float(t)).scalars
                 let scores = grid.indices.map { i -> SIMD2<Double> in
                     let e = (0..<2).map { j in
-                        Double(c.prediction.epsilon(from: out[2 * i + j], x: input.scalars[2 * i + j], alpha: Float(a), sigma: Float(s)))
+                        Double(model.prediction.epsilon(from: out[2 * i + j], x: input.scalars[2 * i + j], alpha: Float(a), sigma: Float(s)))
                     }
                     return -SIMD2(e[0], e[1]) / s
                 }

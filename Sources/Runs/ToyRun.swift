@@ -65,7 +65,8 @@ public struct ToyRun {
         var lastCheckpoint: Int? = FileManager.default.fileExists(atPath: directory.checkpoint.path) ? firstStep : nil
         let progress = Progress(label: "train", total: c.trainSteps, quiet: quiet)
         let trainStart = Date()
-        while session.step < c.trainSteps {
+        let trainSteps = c.model == .exact ? 0 : c.trainSteps  // an exact model needs no training
+        while session.step < trainSteps {
             if Interrupt.requested {
                 Interrupt.simulate(false)
                 try saveCheckpoint(session)
@@ -87,13 +88,18 @@ public struct ToyRun {
             }
             progress.update(session.step, loss: Double(loss), startedAt: firstStep)
         }
-        if session.step == firstStep { try saveCheckpoint(session) }
         let trainingSeconds = Date().timeIntervalSince(trainStart)
-        try session.modelFile().write(to: directory.model)
+        let model: any DenoisingModel
+        if c.model == .exact {
+            model = try exactModel(c, process: session.process)
+        } else {
+            if session.step == firstStep { try saveCheckpoint(session) }
+            try session.modelFile().write(to: directory.model)
+            model = NetworkModel(network: try session.emaNetwork(), prediction: c.prediction)  // the EMA weights
+        }
 
-        // Sampling with the EMA weights.
+        // Sampling.
         let sampleStart = Date()
-        let model = NetworkModel(network: try session.emaNetwork(), prediction: c.prediction)
         let rng = GSLRandom(seed: c.seed, stream: .sampling)
         let initial = Tensor(shape: [c.samples, 2], scalars: rng.gaussians(2 * c.samples))
         let capture = Set((0...16).map { $0 * c.sampleSteps / 16 })
@@ -152,4 +158,14 @@ public struct ToyRun {
         try writeRecord(record)
         return record
     }
+}
+
+/// The closed-form denoiser of a Gaussian-mixture dataset under the run's process.
+public func exactModel(_ c: RunConfiguration, process: DiscreteDDPM) throws -> GaussianMixtureModel {
+    guard let m = c.dataset.mixture(noise: c.noise) else {
+        throw RunError.invalid(
+            "--model exact: \(c.dataset.rawValue) has no closed-form score; use one of \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
+        )
+    }
+    return GaussianMixtureModel(process: process, weights: m.weights, means: m.means, standardDeviations: m.standardDeviations)
 }

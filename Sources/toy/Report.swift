@@ -10,9 +10,13 @@ enum Report {
         func pair(_ v: [Double]) -> String { "(\(f(v[0])), \(f(v[1])))" }
         var lines = ["", "toy run \(c.dataset.rawValue) — seed \(c.seed), \(c.threads) thread(s), toy \(r.toolkit.version)"]
         if let t = r.timings, let res = r.results {
-            lines.append(
-                "  training   \(res.trainedSteps) steps, batch \(c.batchSize): \(f(t.trainingSeconds, 1)) s (\(f(t.stepsPerSecond, 0)) steps/s), final loss \(res.finalLoss.map { f($0, 4) } ?? "n/a")"
-            )
+            if c.model == .exact {
+                lines.append("  model      the exact denoiser of the \(c.dataset.rawValue) mixture (no training)")
+            } else {
+                lines.append(
+                    "  training   \(res.trainedSteps) steps, batch \(c.batchSize): \(f(t.trainingSeconds, 1)) s (\(f(t.stepsPerSecond, 0)) steps/s), final loss \(res.finalLoss.map { f($0, 4) } ?? "n/a")"
+                )
+            }
             lines.append(
                 "  sampling   \(c.samples) points, \(c.sampler.rawValue) with \(c.sampleSteps) steps (\(res.modelEvaluations) model evaluations): \(f(t.samplingSeconds, 1)) s"
             )

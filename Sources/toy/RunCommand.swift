@@ -32,6 +32,8 @@ struct RunCommand: ParsableCommand {
     var schedule: ScheduleKind?
     @Option(help: "What the network predicts: \(Prediction.allCases.map(\.rawValue).joined(separator: ", ")) (default: epsilon).")
     var prediction: Prediction?
+    @Option(help: "network (train an MLP) or exact (the closed-form denoiser of gmm or 8gaussians, no training) (default: network).")
+    var model: ModelKind?
     @Option(help: "Hidden width (default: \(base.width)).") var width: Int?
     @Option(help: "Hidden layers (default: \(base.depth)).") var depth: Int?
     @Option(help: "Activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")) (default: silu).") var activation: Activation?
@@ -69,6 +71,7 @@ struct RunCommand: ParsableCommand {
         c.timesteps = timesteps ?? c.timesteps
         c.schedule = schedule ?? c.schedule
         c.prediction = prediction ?? c.prediction
+        c.model = model ?? c.model
         c.architecture.width = width ?? c.architecture.width
         c.architecture.depth = depth ?? c.architecture.depth
         c.architecture.activation = activation ?? c.architecture.activation

@@ -22,3 +22,4 @@ extension SamplerKind: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
 extension Prediction: ExpressibleByArgument {}
 extension ReverseVariance: ExpressibleByArgument {}
+extension ModelKind: ExpressibleByArgument {}

@@ -275,3 +275,29 @@ func quietRun(_ url: URL) -> ToyRun {
         #expect(abs(evaluation.baseline.classifierAccuracy - 0.5) < 0.1)
     }
 }
+
+@Suite struct ExactModelRunTests {
+    @Test func exactRunSamplesTheMixtureWithoutTraining() throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var c = tinyConfiguration(.gmm)
+        c.model = .exact
+        c.samples = 4000
+        c.timesteps = 200
+        c.sampleSteps = 200
+        let record = try quietRun(url).start(c, force: false)
+        #expect(record.status == "complete")
+        let d = RunDirectory(url)
+        #expect(!FileManager.default.fileExists(atPath: d.model.path) && !FileManager.default.fileExists(atPath: d.checkpoint.path))
+        let evaluation = try JSONDecoder().decode(QualityEvaluation.self, from: Data(contentsOf: d.metrics))
+        let shares = try #require(evaluation.samples.modeShares)
+        #expect(abs(shares[0] - 0.8) < 4 * (0.16 / 4000).squareRoot())
+    }
+
+    @Test func exactModelNeedsAMixtureDataset() {
+        var c = tinyConfiguration(.moons)
+        c.model = .exact
+        #expect(throws: RunError.self) { try c.validate() }
+        do { try c.validate() } catch { #expect("\(error)".contains("8gaussians, gmm")) }
+    }
+}
