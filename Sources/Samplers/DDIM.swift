@@ -18,33 +18,18 @@ public struct DDIM: Sampler {
         model: any DenoisingModel, process: DiscreteDDPM, initial: Tensor, options: SamplingOptions,
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
-        let sequence = try timestepSubsequence(timesteps: process.timesteps, steps: options.steps)
-        var x = initial
-        var trajectory: [(step: Int, time: Double, x: Tensor)] = []
-        if options.capture.contains(0) { trajectory.append((0, Double(sequence.last!), x)) }
-        for (done, i) in sequence.indices.reversed().enumerated() {
-            let t = sequence[i]
-            let alphaBar = process.alphaBar[t], previous = i > 0 ? process.alphaBar[sequence[i - 1]] : 1
-            let sigma = eta * ((1 - previous) / (1 - alphaBar)).squareRoot() * (1 - alphaBar / previous).squareRoot()
-            let output = model(x, time: Float(t))
+        try runReverseChain(process: process, initial: initial, options: options, progress: progress) { x, step in
+            let (alphaBar, next) = (step.alphaBar, step.alphaBarNext)
+            let sigma = eta * ((1 - next) / (1 - alphaBar)).squareRoot() * (1 - alphaBar / next).squareRoot()
+            let x0 = model.predictedX0(x, step, clip: options.clip)
             let z: [Float] = sigma > 0 ? rng.gaussians(x.count) : []
             let (a, s) = (Float(alphaBar.squareRoot()), Float((1 - alphaBar).squareRoot()))
-            let (ap, dir, noise) = (Float(previous.squareRoot()), Float(max(1 - previous - sigma * sigma, 0).squareRoot()), Float(sigma))
-            let prediction = model.prediction
-            let clip = options.clip.map(Float.init)
+            let (an, dir, sd) = (Float(next.squareRoot()), Float(max(1 - next - sigma * sigma, 0).squareRoot()), Float(sigma))
             for j in 0..<x.count {
-                let o = output.scalars[j], xj = x.scalars[j]
-                var x0 = prediction.x0(from: o, x: xj, alpha: a, sigma: s)
-                if let clip { x0 = min(max(x0, -clip), clip) }
-                // ε̂ consistent with the (possibly clipped) x̂₀.
-                let eps = (xj - a * x0) / s
-                x.scalars[j] = ap * x0 + dir * eps + (sigma > 0 ? noise * z[j] : 0)
+                let eps = (x.scalars[j] - a * x0.scalars[j]) / s  // ε̂ consistent with the (possibly clipped) x̂₀
+                x.scalars[j] = an * x0.scalars[j] + dir * eps + (sigma > 0 ? sd * z[j] : 0)
             }
-            let step = done + 1
-            if options.capture.contains(step) { trajectory.append((step, i > 0 ? Double(sequence[i - 1]) : -1, x)) }
-            progress(step)
         }
-        return SamplingResult(samples: x, trajectory: trajectory, modelEvaluations: sequence.count)
     }
 
     /// Deterministic DDIM inversion: runs the η = 0 update forward in time from x₀ to x_{τ_last},
