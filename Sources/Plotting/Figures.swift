@@ -13,14 +13,13 @@ public enum Figures {
     /// Several point sets as gnuplot data blocks (selected with `index i`).
     static func blocks(_ sets: [[SIMD2<Double>]]) -> String { sets.map(table).joined(separator: "\n\n") }
 
-    /// A symmetric-enough plotting box: the 0.2%–99.8% range of the points, padded by 8%.
+    /// The plotting box: the 0.2%–99.8% range of the points on each axis, padded by 8%.
     static func box(_ points: [SIMD2<Double>]) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         func range(_ v: [Double]) -> ClosedRange<Double> {
             let s = v.filter(\.isFinite).sorted()
-            guard let first = s.first else { return -1...1 }
+            guard !s.isEmpty else { return -1...1 }
             let lo = s[Int(Double(s.count - 1) * 0.002)], hi = s[Int(Double(s.count - 1) * 0.998)]
             let pad = max(hi - lo, 1e-6) * 0.08
-            _ = first
             return (lo - pad)...(hi + pad)
         }
         return (range(points.map(\.x)), range(points.map(\.y)))

@@ -31,10 +31,9 @@ extension QualityEvaluation {
             row("precision (k = 3)", \.precision), row("recall (k = 3)", \.recall), row("mean error", \.meanError),
             row("covariance error", \.covarianceError), row("histogram KL(data‖·)", \.histogramKL), row("histogram JS", \.histogramJS),
         ]
-        if let shares = samples.modeShares, let within = samples.withinThreeSigma {
+        if let shares = samples.modeShares {
             lines.append(row("within 3σ of a mode", { $0.withinThreeSigma ?? .nan }))
             lines.append("  mode shares (samples)      " + shares.map { String(format: "%.3f", $0) }.joined(separator: " "))
-            _ = within
         }
         lines.append("  non-finite samples: \(nonFiniteSamples)")
         return lines.joined(separator: "\n")
