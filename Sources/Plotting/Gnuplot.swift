@@ -25,7 +25,7 @@ public struct Gnuplot: Sendable {
         p.standardInput = stdin
         p.standardOutput = FileHandle.nullDevice
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("toy-gnuplot-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let errHandle = try FileHandle(forWritingTo: errURL)
         defer {
             try? errHandle.close()
