@@ -39,6 +39,32 @@ public struct ProbabilityFlowODE: Sendable {
     }
 }
 
+extension ProbabilityFlowODE {
+    /// log p_ε(x) by the instantaneous change of variables (Chen et al. 2018; Song et al. 2021,
+    /// app. D.2): integrate [x; Δ] forward from t = ε to 1 with dΔ/dt = ∇·v(x, t), v the flow's
+    /// velocity, then log p_ε(x) = log N(x_1; 0, s_prior² I) + Δ(1). In 2-D the divergence is exact:
+    /// `divergence(x, t)` = ∇·score, so ∇·v = 2f(t) − ½g(t)²·∇·score. `priorLogDensity` defaults to
+    /// the SDE's prior N(0, s² I); the true p_1 differs from it slightly (for VP, α(1) ≈ 0.0066).
+    public func logLikelihood(
+        _ x: SIMD2<Double>, sde: some ForwardSDE, score: @escaping ScoreFunction,
+        divergence: @escaping (SIMD2<Double>, Double) -> Double, priorLogDensity: ((SIMD2<Double>) -> Double)? = nil
+    ) throws -> (logp: Double, evaluations: Int) {
+        var y = [x.x, x.y, 0]
+        let evaluations = try integrateODE(&y, from: endTime, to: 1, method: method, epsAbs: tolerance, epsRel: tolerance) { t, y, d in
+            let (f, g) = sde.coefficients(t)
+            let p = SIMD2(y[0], y[1])
+            let v = f * p - 0.5 * g * g * score(p, t)
+            d[0] = v.x
+            d[1] = v.y
+            d[2] = 2 * f - 0.5 * g * g * divergence(p, t)
+        }
+        let s = sde.priorStandardDeviation
+        let x1 = SIMD2(y[0], y[1])
+        let prior = priorLogDensity?(x1) ?? -log(2 * Double.pi * s * s) - (x1 * x1).sum() / (2 * s * s)
+        return (prior + y[2], evaluations)
+    }
+}
+
 /// Euler–Maruyama on the reverse-time SDE dx = [f(t)x − g(t)²∇log p_t(x)] dt + g(t) dW̄
 /// (Song et al. 2021, eq. 6) from t = 1 to ε in `steps` equal steps; the last step adds no noise.
 public struct ReverseEulerMaruyama: Sendable {
