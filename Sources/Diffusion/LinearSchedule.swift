@@ -4,8 +4,7 @@ public struct LinearSchedule: NoiseSchedule {
     public var betaStart = 1e-4, betaEnd = 0.02
     public init() {}
     public func betas(timesteps: Int) throws -> [Double] {
-        guard timesteps >= 2 else { throw ScheduleError.tooFewTimesteps(timesteps) }
-        let scale = 1000 / Double(timesteps)
-        return try checked(linspace(scale * betaStart, scale * betaEnd, timesteps), schedule: "linear")
+        let (b0, b1) = try scaledEndpoints(betaStart, betaEnd, timesteps: timesteps)
+        return try checked(linspace(b0, b1, timesteps), schedule: "linear")
     }
 }

@@ -50,6 +50,14 @@ func checked(_ betas: [Double], schedule: String) throws -> [Double] {
     return betas
 }
 
+/// β endpoints given for T = 1000, scaled by 1000/T for other T (improved-diffusion's rule, which
+/// keeps the total noise comparable); throws for T < 2.
+func scaledEndpoints(_ start: Double, _ end: Double, timesteps: Int) throws -> (start: Double, end: Double) {
+    guard timesteps >= 2 else { throw ScheduleError.tooFewTimesteps(timesteps) }
+    let scale = 1000 / Double(timesteps)
+    return (scale * start, scale * end)
+}
+
 func linspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
     n == 1 ? [a] : (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
 }

@@ -3,9 +3,8 @@ public struct QuadraticSchedule: NoiseSchedule {
     public var betaStart = 1e-4, betaEnd = 0.02
     public init() {}
     public func betas(timesteps: Int) throws -> [Double] {
-        guard timesteps >= 2 else { throw ScheduleError.tooFewTimesteps(timesteps) }
-        let scale = 1000 / Double(timesteps)
-        let roots = linspace((scale * betaStart).squareRoot(), (scale * betaEnd).squareRoot(), timesteps)
+        let (b0, b1) = try scaledEndpoints(betaStart, betaEnd, timesteps: timesteps)
+        let roots = linspace(b0.squareRoot(), b1.squareRoot(), timesteps)
         return try checked(roots.map { $0 * $0 }, schedule: "quadratic")
     }
 }

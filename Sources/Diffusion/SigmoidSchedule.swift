@@ -6,9 +6,7 @@ public struct SigmoidSchedule: NoiseSchedule {
     public var betaStart = 1e-4, betaEnd = 0.02
     public init() {}
     public func betas(timesteps: Int) throws -> [Double] {
-        guard timesteps >= 2 else { throw ScheduleError.tooFewTimesteps(timesteps) }
-        let scale = 1000 / Double(timesteps)
-        let (b0, b1) = (scale * betaStart, scale * betaEnd)
+        let (b0, b1) = try scaledEndpoints(betaStart, betaEnd, timesteps: timesteps)
         return try checked(linspace(-6, 6, timesteps).map { b0 + (b1 - b0) / (1 + exp(-$0)) }, schedule: "sigmoid")
     }
 }

@@ -11,12 +11,6 @@ public enum Kernels {
         }
     }
 
-    /// y = a·x + y over buffers of equal length.
-    @inlinable
-    public static func axpy(_ a: Float, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>) {
-        for i in 0..<y.count { y[i] += a * x[i] }
-    }
-
     /// Σ over the rows of a [rows, columns] matrix, added into `out` [columns].
     public static func addColumnSums(
         _ m: UnsafeBufferPointer<Float>, rows: Int, columns: Int,

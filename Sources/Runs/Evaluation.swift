@@ -5,7 +5,9 @@ import Stats
 /// Scores points against fresh draws from a dataset's true generator (never the training draw):
 /// two independent draws of the same size from the evaluation stream, one as the reference and
 /// one for the data-vs-data baseline.
-public func evaluateSamples(_ points: [SIMD2<Double>], dataset: ToyDataset, noise: Double?, seed: UInt64) throws -> QualityEvaluation {
+public func evaluateSamples(_ points: [SIMD2<Double>], dataset: ToyDataset, noise: Double?, seed: UInt64, threads: Int = 1) throws
+    -> QualityEvaluation
+{
     let rng = GSLRandom(seed: seed, stream: .evaluation)
     let n = max(points.count, 10)
     let reference = dataset.sample(n, noise: noise, rng: rng)
@@ -14,7 +16,7 @@ public func evaluateSamples(_ points: [SIMD2<Double>], dataset: ToyDataset, nois
     return try QualityEvaluation(
         samples: points, reference: reference, baselineDraw: baseline,
         description: "\(n) + \(n) fresh points of \(dataset.rawValue) from the evaluation stream of seed \(seed)",
-        modes: modes?.centers, modeSD: modes?.standardDeviation ?? 1, seed: seed)
+        modes: modes?.centers, modeSD: modes?.standardDeviation ?? 1, seed: seed, threads: threads)
 }
 
 extension QualityEvaluation {

@@ -24,12 +24,13 @@ public enum PointsCSV {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw ReadError.unreadable(path, "\(error.localizedDescription)") }
         var points: [SIMD2<Double>] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             let number = i + 1
             if line.isEmpty {
                 // A trailing newline is fine; an empty line inside the data is not.
-                if i == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1 { continue }
+                if i == lines.count - 1 { continue }
                 throw ReadError.badLine(file: path, line: number, reason: "empty line")
             }
             let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

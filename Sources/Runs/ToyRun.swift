@@ -122,7 +122,7 @@ public struct ToyRun {
         // Metrics against fresh data.
         let evaluationStart = Date()
         let points = stride(from: 0, to: samples.count, by: 2).map { SIMD2(Double(samples[$0]), Double(samples[$0 + 1])) }
-        let evaluation = try? evaluateSamples(points, dataset: c.dataset, noise: c.noise, seed: c.seed)
+        let evaluation = try? evaluateSamples(points, dataset: c.dataset, noise: c.noise, seed: c.seed, threads: c.threads)
         if let evaluation { try FileFormats.write(try FileFormats.json(evaluation), to: directory.metrics) }
         let evaluationSeconds = Date().timeIntervalSince(evaluationStart)
 

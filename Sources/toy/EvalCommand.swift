@@ -14,10 +14,12 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "CSV file with two numeric columns (a header line is skipped).") var file: String
     @Option(help: "Seed of the fresh reference draws and the metrics' randomness.") var seed: UInt64 = 0
     @Option(help: "Dataset noise (default: the dataset's convention).") var noise: Double?
+    @Option(help: "Threads for the pairwise metrics.") var threads = 2
     @Flag(help: "Print the JSON object that metrics.json holds.") var json = false
 
     func validate() throws {
         if let noise, !(noise >= 0 && noise.isFinite) { throw ValidationError("--noise must be at least 0, got \(noise).") }
+        guard threads >= 1 && threads <= 64 else { throw ValidationError("--threads must be between 1 and 64, got \(threads).") }
     }
 
     func run() throws {
@@ -25,7 +27,7 @@ struct EvalCommand: ParsableCommand {
         guard points.count >= 10 else {
             throw PointsCSV.ReadError.badLine(file: file, line: points.count + 1, reason: "need at least 10 points, found \(points.count)")
         }
-        let evaluation = try evaluateSamples(points, dataset: dataset, noise: noise, seed: seed)
+        let evaluation = try evaluateSamples(points, dataset: dataset, noise: noise, seed: seed, threads: threads)
         if json {
             FileHandle.standardOutput.write(try FileFormats.json(evaluation))
         } else {

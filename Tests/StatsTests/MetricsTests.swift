@@ -146,3 +146,10 @@ func gaussianCloud(_ n: Int, mean: SIMD2<Double>, sd: Double, seed: UInt64) -> [
         }
     }
 }
+
+@Suite struct MetricThreadingTests {
+    @Test func metricsDoNotDependOnTheThreadCount() {
+        let a = gaussianCloud(800, mean: .zero, sd: 1, seed: 11), b = gaussianCloud(800, mean: SIMD2(0.3, 0), sd: 1, seed: 12)
+        #expect(SampleQuality(samples: a, data: b, threads: 1) == SampleQuality(samples: a, data: b, threads: 2))
+    }
+}

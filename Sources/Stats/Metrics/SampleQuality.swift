@@ -32,21 +32,20 @@ public struct SampleQuality: Codable, Sendable, Equatable {
     public var withinThreeSigma: Double?
 
     /// Scores `samples` against `data` (all finite). `modes` with their standard deviation enable
-    /// the mode statistics.
-    public init(samples: [SIMD2<Double>], data: [SIMD2<Double>], modes: [SIMD2<Double>]? = nil, modeSD: Double = 1, seed: UInt64 = 0) {
+    /// the mode statistics; `threads` splits the O(n²) pair sums.
+    public init(
+        samples: [SIMD2<Double>], data: [SIMD2<Double>], modes: [SIMD2<Double>]? = nil, modeSD: Double = 1, seed: UInt64 = 0, threads: Int = 1
+    ) {
         precondition(samples.count >= 10 && data.count >= 10, "SampleQuality: need at least 10 points on each side")
         count = samples.count
         bandwidth = TwoSample.medianBandwidth(samples, data)
         // The O(n²) pair statistics use the first `pairLimit` points of each set (both are random
         // orders), which keeps a 5,000-point evaluation well under a second.
         let (sx, sy) = (Array(samples.prefix(Self.pairLimit)), Array(data.prefix(Self.pairLimit)))
-        let xx = PairwiseSums(sx, sx, bandwidth: bandwidth, sameSet: true)
-        let yy = PairwiseSums(sy, sy, bandwidth: bandwidth, sameSet: true)
-        let xy = PairwiseSums(sx, sy, bandwidth: bandwidth, sameSet: false)
-        energyDistance = 2 * xy.distance / xy.pairs - xx.distance / xx.pairs - yy.distance / yy.pairs
-        let mmds = xx.kernel / xx.pairs + yy.kernel / yy.pairs - 2 * xy.kernel / xy.pairs
-        mmd = mmds[1]
-        mmdMultiBandwidth = mmds.sum()
+        let pairs = TwoSample.pairStatistics(sx, sy, bandwidth: bandwidth, threads: threads)
+        energyDistance = pairs.energy
+        mmd = pairs.mmd[1]
+        mmdMultiBandwidth = pairs.mmd.sum()
         slicedWasserstein = TwoSample.slicedWasserstein(samples, data, seed: seed)
         classifierAccuracy = TwoSample.classifierAccuracy(samples, data, seed: seed)
         (precision, recall) = TwoSample.precisionRecall(samples: samples, data: data)
@@ -115,13 +114,13 @@ public struct QualityEvaluation: Codable, Sendable {
     /// `reference` and `baselineDraw` are two independent fresh draws from the true distribution.
     public init(
         samples: [SIMD2<Double>], reference: [SIMD2<Double>], baselineDraw: [SIMD2<Double>], description: String,
-        modes: [SIMD2<Double>]? = nil, modeSD: Double = 1, seed: UInt64 = 0
+        modes: [SIMD2<Double>]? = nil, modeSD: Double = 1, seed: UInt64 = 0, threads: Int = 1
     ) throws {
         let finite = samples.filter { $0.x.isFinite && $0.y.isFinite }
         nonFiniteSamples = samples.count - finite.count
         guard finite.count >= 10 else { throw QualityError.tooFewFinite(finite: finite.count, total: samples.count) }
-        self.samples = SampleQuality(samples: finite, data: reference, modes: modes, modeSD: modeSD, seed: seed)
-        baseline = SampleQuality(samples: baselineDraw, data: reference, modes: modes, modeSD: modeSD, seed: seed)
+        self.samples = SampleQuality(samples: finite, data: reference, modes: modes, modeSD: modeSD, seed: seed, threads: threads)
+        baseline = SampleQuality(samples: baselineDraw, data: reference, modes: modes, modeSD: modeSD, seed: seed, threads: threads)
         self.reference = description
     }
 }

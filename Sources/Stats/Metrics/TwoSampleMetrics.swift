@@ -6,45 +6,26 @@ public enum TwoSample {
     /// Energy distance (Székely & Rizzo 2013): 2E‖X − Y‖ − E‖X − X′‖ − E‖Y − Y′‖, with the
     /// within-sample terms as U-statistics (i ≠ j).
     public static func energyDistance(_ x: [SIMD2<Double>], _ y: [SIMD2<Double>]) -> Double {
-        2 * meanDistance(x, y, sameSet: false) - meanDistance(x, x, sameSet: true) - meanDistance(y, y, sameSet: true)
-    }
-
-    static func meanDistance(_ a: [SIMD2<Double>], _ b: [SIMD2<Double>], sameSet: Bool) -> Double {
-        var total = 0.0
-        for i in a.indices {
-            var row = 0.0
-            let p = a[i]
-            for j in b.indices {
-                let v = p - b[j]
-                row += (v * v).sum().squareRoot()
-            }
-            total += row
-        }
-        let pairs = Double(a.count) * Double(b.count) - (sameSet ? Double(a.count) : 0)
-        return total / pairs
+        pairStatistics(x, y, bandwidth: 1).energy
     }
 
     /// Unbiased MMD² (Gretton et al. 2012, eq. 3) with the Gaussian kernel exp(−‖x − y‖²/(2h²)),
     /// summed over the bandwidths `h`.
     public static func mmdSquared(_ x: [SIMD2<Double>], _ y: [SIMD2<Double>], bandwidths: [Double]) -> Double {
-        bandwidths.map { h in
-            kernelMean(x, x, h, sameSet: true) + kernelMean(y, y, h, sameSet: true) - 2 * kernelMean(x, y, h, sameSet: false)
-        }.reduce(0, +)
+        bandwidths.map { pairStatistics(x, y, bandwidth: $0).mmd[1] }.reduce(0, +)
     }
 
-    static func kernelMean(_ a: [SIMD2<Double>], _ b: [SIMD2<Double>], _ h: Double, sameSet: Bool) -> Double {
-        let c = -1 / (2 * h * h)
-        var total = 0.0
-        for i in a.indices {
-            var row = 0.0
-            let p = a[i]
-            for j in b.indices where !(sameSet && i == j) {
-                let v = p - b[j]
-                row += exp(c * (v * v).sum())
-            }
-            total += row
-        }
-        return total / (Double(a.count) * Double(b.count) - (sameSet ? Double(a.count) : 0))
+    /// Energy distance and unbiased MMD² at bandwidths h/2, h, 2h from one set of pair passes
+    /// (x–x, y–y, x–y): the single implementation behind `energyDistance`, `mmdSquared` and
+    /// `SampleQuality`.
+    static func pairStatistics(_ x: [SIMD2<Double>], _ y: [SIMD2<Double>], bandwidth h: Double, threads: Int = 1)
+        -> (energy: Double, mmd: SIMD3<Double>)
+    {
+        let xx = PairwiseSums(x, x, bandwidth: h, sameSet: true, threads: threads)
+        let yy = PairwiseSums(y, y, bandwidth: h, sameSet: true, threads: threads)
+        let xy = PairwiseSums(x, y, bandwidth: h, sameSet: false, threads: threads)
+        let energy = 2 * xy.distance / xy.pairs - xx.distance / xx.pairs - yy.distance / yy.pairs
+        return (energy, xx.kernel / xx.pairs + yy.kernel / yy.pairs - 2 * xy.kernel / xy.pairs)
     }
 
     /// The median-heuristic bandwidth: the median distance between points of the pooled sample
