@@ -12,6 +12,7 @@
 #include <gsl/gsl_histogram2d.h>
 #include <gsl/gsl_odeiv2.h>
 #include <gsl/gsl_sf_bessel.h>
+#include <gsl/gsl_cdf.h>
 
 /* Swift 6 rejects GSL's mutable type globals; these accessors return them. */
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }

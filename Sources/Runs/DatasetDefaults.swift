@@ -19,6 +19,13 @@ public struct DatasetDefaults: Sendable {
     public var inputScale: Float = 25
     /// β̃_t keeps samples tighter (fewer off the data); β_t covers the data's extent better.
     public var variance = ReverseVariance.posterior
+    public var process = ProcessKind.ddpm
+    public var sampler = SamplerKind.ddpm
+    /// VE/NCSN smallest noise and the Langevin step size ε (stable only for ε < 4σ_min²).
+    public var sigmaMin = 0.01
+    public var langevinStepSize = 2e-5
+    /// Langevin steps per noise level when --sample-steps is not given (Song & Ermon 2019: 100).
+    public var langevinStepsPerLevel = 100
 
     public init() {}
 
@@ -29,8 +36,16 @@ public struct DatasetDefaults: Sendable {
             d.variance = .beta  // with β̃_t, recall fell 0.02 short of data-vs-data on seed 1
         case .gmm:
             d.inputScale = 2
+            // Unit-variance modes: plain Langevin at σ_min must reach them in 1,000 steps (a = ε), and
+            // ε/σ_min² ≈ 0.1 keeps the discretization bias of the annealed mode weights small.
+            d.sigmaMin = 0.3
+            d.langevinStepSize = 0.01
+            d.langevinStepsPerLevel = 300  // 100 leave the 0.8/0.2 weights 0.01–0.03 short: mixing across modes is slow
         case .checkerboard, .eightGaussians:
+            // Likelihoods (toy nll) need a continuous process; the ODE samples it exactly.
             d.trainSteps = 12000
+            d.process = .vp
+            d.sampler = .ode
         default:
             break
         }
@@ -42,11 +57,14 @@ public struct DatasetDefaults: Sendable {
         RunConfiguration(
             dataset: dataset, noise: nil, dataSize: 50_000, trainSteps: trainSteps, batchSize: batchSize, lr: lr,
             warmupSteps: 100, lrFloor: 0.05, weightDecay: 0, gradClip: 1, emaDecay: 0.995, timesteps: timesteps,
-            schedule: schedule, prediction: .epsilon, model: .network,
+            schedule: schedule, process: process, sigmaMin: sigmaMin, sigmaMax: nil, levels: 10, prediction: .epsilon,
+            lossWeighting: .simple, model: .network,
             architecture: DenoiserArchitecture(
                 width: width, depth: depth, activation: .silu, timeEmbedding: 64,
                 inputFrequencies: inputFrequencies, inputScale: inputScale, residual: true),
-            samples: 5000, sampler: .ddpm, sampleSteps: sampleSteps, variance: variance, clip: nil,
+            samples: 5000, sampler: sampler, sampleSteps: sampleSteps, variance: variance, clip: nil, sharedNoise: false,
+            odeMethod: .rk8pd, odeTolerance: 1e-5, predictor: .reverseDiffusion, correctorSteps: 1, snr: 0.16, denoise: true,
+            langevinStepSize: langevinStepSize,
             seed: seed, threads: 2, checkpointEvery: 500)
     }
 }

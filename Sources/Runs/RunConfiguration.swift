@@ -2,6 +2,7 @@ import Datasets
 import Diffusion
 import NN
 import Samplers
+import Stats
 
 /// The full, resolved configuration of one `toy run`: what config.json records and what a
 /// resume reloads. Same configuration and seed → the same numbers.
@@ -24,7 +25,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var emaDecay: Double
     public var timesteps: Int
     public var schedule: ScheduleKind
+    /// The forward process: the DDPM chain, an SDE or NCSN noise levels.
+    public var process: ProcessKind
+    /// VE and NCSN noise range; σ_max nil until resolved from the training draw.
+    public var sigmaMin: Double
+    public var sigmaMax: Double?
+    /// NCSN noise levels L.
+    public var levels: Int
     public var prediction: Prediction
+    public var lossWeighting: LossWeighting
     /// A trained network, or the closed-form denoiser of a Gaussian-mixture dataset (no training).
     public var model: ModelKind
     public var architecture: DenoiserArchitecture
@@ -34,6 +43,16 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var variance: ReverseVariance
     /// x₀ clip during sampling; nil = none.
     public var clip: Double?
+    /// Stochastic samplers draw their noise from one Brownian path (shared across step counts).
+    public var sharedNoise: Bool
+    public var odeMethod: ODEMethod
+    public var odeTolerance: Double
+    public var predictor: Predictor
+    public var correctorSteps: Int
+    public var snr: Double
+    /// SDE samplers finish with Tweedie's x̂₀.
+    public var denoise: Bool
+    public var langevinStepSize: Double
     public var seed: UInt64
     public var threads: Int
     /// Steps between resumable checkpoints.
@@ -62,9 +81,24 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             "--input-frequencies must be 0 (off) or at least 2, got \(architecture.inputFrequencies).")
         try require(architecture.inputScale > 0, "--input-scale must be positive, got \(architecture.inputScale).")
         try require(samples >= 1, "--samples must be at least 1, got \(samples).")
+        try require(sampleSteps >= 1, "--sample-steps must be at least 1, got \(sampleSteps).")
+        if process == .ddpm && [.ddpm, .ddim, .ddimEta1].contains(sampler) {
+            try require(
+                sampleSteps <= timesteps,
+                "--sample-steps must be between 1 and --timesteps (\(timesteps)) for --sampler \(sampler.rawValue) on the DDPM chain, got \(sampleSteps)."
+            )
+        }
+        do { try sampler.check(process: process) } catch { throw RunError.invalid("\(error)") }
+        try require(sigmaMin > 0, "--sigma-min must be positive, got \(sigmaMin).")
+        if let sigmaMax { try require(sigmaMax > sigmaMin, "--sigma-max must exceed --sigma-min (\(sigmaMin)), got \(sigmaMax).") }
+        try require(levels >= 2, "--levels must be at least 2, got \(levels).")
         try require(
-            sampleSteps >= 1 && sampleSteps <= timesteps,
-            "--sample-steps must be between 1 and --timesteps (\(timesteps)), got \(sampleSteps).")
+            lossWeighting == .simple || process.isContinuous,
+            "--loss-weighting likelihood needs a continuous process (--process vp, ve or subvp), got --process \(process.rawValue).")
+        try require(odeTolerance > 0 && odeTolerance < 1, "--ode-tolerance must be in (0, 1), got \(odeTolerance).")
+        try require(correctorSteps >= 0, "--corrector-steps must be at least 0, got \(correctorSteps).")
+        try require(snr > 0 && snr.isFinite, "--snr must be positive, got \(snr).")
+        try require(langevinStepSize > 0 && langevinStepSize.isFinite, "--step-size must be positive, got \(langevinStepSize).")
         if let clip { try require(clip > 0, "--clip must be positive, got \(clip).") }
         if let noise { try require(noise >= 0 && noise.isFinite, "--noise must be at least 0, got \(noise).") }
         try require(threads >= 1 && threads <= 64, "--threads must be between 1 and 64, got \(threads).")
@@ -84,4 +118,46 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable {
     case network
     /// The exact ε of a Gaussian-mixture dataset: samplers with no learning error.
     case exact
+}
+
+extension RunConfiguration {
+    /// The forward process this configuration trains and samples with (σ_max must be resolved
+    /// for VE and NCSN; see `ToyRun.start`).
+    public func makeProcess() throws -> any NoiseProcess {
+        switch process {
+        case .ddpm: return try DiscreteDDPM(schedule: schedule, timesteps: timesteps)
+        case .vp: return ContinuousProcess(VPSDE())
+        case .subvp: return ContinuousProcess(SubVPSDE())
+        case .ve: return ContinuousProcess(VESDE(sigmaMin: sigmaMin, sigmaMax: try resolvedSigmaMax()))
+        case .ncsn: return NoiseLevels(sigmaMin: sigmaMin, sigmaMax: try resolvedSigmaMax(), levels: levels)
+        }
+    }
+
+    func resolvedSigmaMax() throws -> Double {
+        guard let sigmaMax else { throw RunError.invalid("--sigma-max was not resolved for --process \(process.rawValue).") }
+        return sigmaMax
+    }
+
+    /// The sampling options of this configuration.
+    public func samplingOptions(capture: Set<Int> = [], steps: Int? = nil) -> SamplingOptions {
+        SamplingOptions(
+            steps: steps ?? sampleSteps, variance: variance, clip: clip, capture: capture,
+            noise: sharedNoise ? .brownian(seed: splitMix64(seed ^ 0xB_0B)) : .independent, odeMethod: odeMethod,
+            odeTolerance: odeTolerance, correctorSteps: correctorSteps, snr: snr, predictor: predictor, denoise: denoise,
+            langevinStepSize: langevinStepSize)
+    }
+
+    /// σ_max as Song et al. 2021 (technique 1 of Song & Ermon 2020) choose it: the largest
+    /// Euclidean distance between two training points (over the first 2,000).
+    public static func largestPairwiseDistance(_ data: [Float]) -> Double {
+        let n = min(data.count / 2, 2000)
+        var best: Float = 0
+        for i in 0..<n {
+            for j in (i + 1)..<max(n, i + 1) {
+                let dx = data[2 * i] - data[2 * j], dy = data[2 * i + 1] - data[2 * j + 1]
+                best = max(best, dx * dx + dy * dy)
+            }
+        }
+        return Double(best.squareRoot())
+    }
 }

@@ -23,19 +23,19 @@ public struct RunPlots {
         let trained = c.model == .network
         let data = try PointsCSV.read(directory.dataCSV)
         let samples = try PointsCSV.read(directory.samplesCSV).filter { $0.x.isFinite && $0.y.isFinite }
-        let process = try DiscreteDDPM(schedule: c.schedule, timesteps: c.timesteps)
+        let process = try c.makeProcess()
         let shown = Array(data.prefix(samples.count))
         var figures = [
             Figures.samples(data: shown, samples: samples, title: "\(c.dataset.rawValue): data and \(c.sampler.rawValue) samples"),
             Figures.density(data: shown, samples: samples),
-            forward(data: Array(data.prefix(2000)), process: process, seed: c.seed),
+            forward(data: Array(data.prefix(2000)), process: process, kind: c.process, seed: c.seed),
             Figures.schedules(
                 ScheduleKind.allCases.compactMap { kind in
                     (try? DiscreteDDPM(schedule: kind, timesteps: c.timesteps)).map { (kind.rawValue, $0.alphaBar) }
                 }),
         ]
         if trained { figures.append(Figures.loss(try lossLog())) }
-        let trajectory = try trajectoryFrames(timesteps: c.timesteps)
+        let trajectory = try trajectoryFrames(process: c.process)
         if !trajectory.isEmpty {
             let stripFrames = trajectory.enumerated().filter { $0.offset % max(1, trajectory.count / 8) == 0 || $0.offset == trajectory.count - 1 }
                 .map(\.element)
@@ -75,7 +75,7 @@ public struct RunPlots {
     }
 
     /// The captured reverse-process frames, in sampling order, labelled by time.
-    func trajectoryFrames(timesteps: Int) throws -> [(label: String, points: [SIMD2<Double>])] {
+    func trajectoryFrames(process: ProcessKind) throws -> [(label: String, points: [SIMD2<Double>])] {
         let text = try String(contentsOf: directory.trajectoryCSV, encoding: .utf8)
         var frames: [(step: Int, t: Double, points: [SIMD2<Double>])] = []
         for line in text.split(separator: "\n").dropFirst() {
@@ -84,30 +84,31 @@ public struct RunPlots {
             if frames.last?.step != Int(f[0]) { frames.append((Int(f[0]), f[1], [])) }
             frames[frames.count - 1].points.append(SIMD2(f[2], f[3]))
         }
-        return frames.map { ($0.t < 0 ? "x_0 (sample)" : "t = \(Int($0.t))", $0.points) }
+        return frames.map { ($0.t < 0 ? "x_0 (sample)" : timeLabel($0.t, process), $0.points) }
     }
 
-    /// x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε of the data at eight times from 0 to T − 1.
-    func forward(data: [SIMD2<Double>], process: DiscreteDDPM, seed: UInt64) -> Figure {
+    /// x_t = α(t) x₀ + σ(t) ε of the data at eight times spanning the process.
+    func forward(data: [SIMD2<Double>], process: any NoiseProcess, kind: ProcessKind, seed: UInt64) -> Figure {
         let rng = GSLRandom(seed: seed, stream: .plotting)
-        let T = process.timesteps
+        let range = process.timeRange
         let frames = (0..<8).map { i -> (label: String, points: [SIMD2<Double>]) in
-            let t = Int((Double(i) * Double(T - 1) / 7).rounded())
-            let (a, s) = process.marginal(t)
-            return ("t = \(t)", data.map { a * $0 + s * SIMD2(rng.gaussian(), rng.gaussian()) })
+            var t = range.lowerBound + Double(i) / 7 * (range.upperBound - range.lowerBound)
+            if process.discreteSteps != nil || kind == .ncsn { t = t.rounded() }
+            let (a, s) = process.marginal(at: t)
+            return (timeLabel(t, kind), data.map { a * $0 + s * SIMD2(rng.gaussian(), rng.gaussian()) })
         }
         return Figures.strip(name: "forward", title: "forward process q(x_t | x_0)", frames: frames, color: Style.dataColor)
     }
 
     /// The model's score −ε̂/σ_t (EMA network, or the exact mixture) on a 25×25 grid at four noise levels.
-    func scoreField(_ c: RunConfiguration, process: DiscreteDDPM, data: [SIMD2<Double>]) throws -> Figure {
+    func scoreField(_ c: RunConfiguration, process: any NoiseProcess, data: [SIMD2<Double>]) throws -> Figure {
         let model: any DenoisingModel
         if c.model == .exact {
             model = try exactModel(c, process: process)
         } else {
             let network = MLPDenoiser(c.architecture, cachedTimesteps: c.timesteps, rng: GSLRandom(seed: 0))
             try network.load(try Safetensors(contentsOf: directory.model).tensors)
-            model = NetworkModel(network: network, prediction: c.prediction)
+            model = NetworkModel(network: network, prediction: c.prediction, process: process)
         }
         let xs = data.map(\.x).sorted(), ys = data.map(\.y).sorted()
         let (x0, x1) = (xs[xs.count / 200], xs[xs.count - 1 - xs.count / 200])
@@ -118,18 +119,26 @@ public struct RunPlots {
             return SIMD2(x0 + (x1 - x0) * u, y0 + (y1 - y0) * v)
         }
         let input = Tensor(shape: [grid.count, 2], scalars: grid.flatMap { [Float($0.x), Float($0.y)] })
-        let levels = [0.02, 0.1, 0.25, 0.5].map { Int(($0 * Double(c.timesteps - 1)).rounded()) }
+        let range = process.timeRange
+        let levels = [0.02, 0.1, 0.25, 0.5].map { f -> Double in
+            let t = range.lowerBound + f * (range.upperBound - range.lowerBound)
+            return process.discreteSteps != nil || c.process == .ncsn ? t.rounded() : t
+        }
         return Figures.scoreField(
             levels: levels.map { t in
-                let (a, s) = process.marginal(t)
-                let out = model(input, time: Float(t)).scalars
-                let scores = grid.indices.map { i -> SIMD2<Double> in
-                    let e = (0..<2).map { j in
-                        Double(model.prediction.epsilon(from: out[2 * i + j], x: input.scalars[2 * i + j], alpha: Float(a), sigma: Float(s)))
-                    }
-                    return -SIMD2(e[0], e[1]) / s
-                }
-                return (String(format: "t = %d (σ = %.2f)", t, s), grid, scores)
+                let (a, s) = process.marginal(at: t)
+                let score = model.score(input, time: t, alpha: a, sigma: s).score.scalars
+                let scores = grid.indices.map { SIMD2(Double(score[2 * $0]), Double(score[2 * $0 + 1])) }
+                return ("\(timeLabel(t, c.process)) (σ = \(String(format: "%.2f", s)))", grid, scores)
             }, data: data)
+    }
+}
+
+/// A time as figures label it: a step or level index for discrete processes, t for SDEs.
+func timeLabel(_ t: Double, _ process: ProcessKind) -> String {
+    switch process {
+    case .ddpm: "t = \(Int(t.rounded()))"
+    case .ncsn: "level \(Int(t.rounded()))"
+    default: String(format: "t = %.3g", t)
     }
 }

@@ -9,12 +9,11 @@ import NN
 /// (n_s/N)·(its mean loss and gradient), so the result is the whole batch's mean loss and gradient.
 /// The split depends only on the batch size, never on the thread count, so 1 and 2 threads give
 /// identical numbers. Small batches leave BLAS's own threads idle; shards keep both cores busy.
-/// - x0, noise: [batch·d] row-major; timesteps: one per row.
+/// - x0, noise: [batch·d] row-major; levels: one entry per row.
 public func denoisingGradients(
-    network: MLPDenoiser, process: DiscreteDDPM, prediction: Prediction, x0: [Float], timesteps: [Int], noise: [Float],
-    shards requested: Int
+    network: MLPDenoiser, prediction: Prediction, x0: [Float], levels: NoiseBatch, noise: [Float], shards requested: Int
 ) -> (loss: Float, gradients: [Tensor]) {
-    let batch = timesteps.count
+    let batch = levels.alphas.count
     let d = x0.count / max(batch, 1)
     let shards = max(1, min(requested, batch))
     let bounds = (0...shards).map { batch * $0 / shards }
@@ -24,10 +23,12 @@ public func denoisingGradients(
     func run(_ s: Int) {
         let (lo, hi) = (bounds[s], bounds[s + 1])
         let tape = Tape()
+        let shard = NoiseBatch(
+            alphas: Array(levels.alphas[lo..<hi]), sigmas: Array(levels.sigmas[lo..<hi]),
+            networkTimes: Array(levels.networkTimes[lo..<hi]), weights: Array(levels.weights[lo..<hi]))
         let loss = denoisingLoss(
-            tape: tape, process: process, prediction: prediction,
-            x0: Tensor(shape: [hi - lo, d], scalars: Array(x0[(d * lo)..<(d * hi)])), timesteps: Array(timesteps[lo..<hi]),
-            noise: Tensor(shape: [hi - lo, d], scalars: Array(noise[(d * lo)..<(d * hi)]))
+            tape: tape, prediction: prediction, x0: Tensor(shape: [hi - lo, d], scalars: Array(x0[(d * lo)..<(d * hi)])),
+            noise: Tensor(shape: [hi - lo, d], scalars: Array(noise[(d * lo)..<(d * hi)])), levels: shard
         ) { network($0, times: $1) }
         let weight = Float(hi - lo) / Float(batch)
         var gradients = parameters.map { Tensor(zeros: $0.value.shape) }

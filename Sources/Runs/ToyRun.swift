@@ -21,7 +21,11 @@ public struct ToyRun {
 
     /// Starts a new run in a fresh (or, with `force`, reused) folder.
     public func start(_ configuration: RunConfiguration, force: Bool) throws -> RunRecord {
+        var configuration = configuration
         try configuration.validate()
+        if configuration.sigmaMax == nil && (configuration.process == .ve || configuration.process == .ncsn) {
+            configuration.sigmaMax = RunConfiguration.largestPairwiseDistance(TrainingSession.trainingDraw(configuration))
+        }
         try directory.prepareNew(force: force)
         let session = try TrainingSession(configuration)
         try FileFormats.write(FileFormats.pointsCSV(session.data), to: directory.dataCSV)
@@ -55,7 +59,7 @@ public struct ToyRun {
     func execute(_ session: TrainingSession) throws -> RunRecord {
         let c = session.configuration
         BLAS.setThreads(c.threads)
-        if let warning = session.process.priorWarning { log(warning) }
+        if let warning = (session.process as? DiscreteDDPM)?.priorWarning { log(warning) }
         var record = RunRecord(configuration: c, toolkit: .current(), status: "training")
         try writeRecord(record)
 
@@ -95,19 +99,14 @@ public struct ToyRun {
         } else {
             if session.step == firstStep { try saveCheckpoint(session) }
             try session.modelFile().write(to: directory.model)
-            model = NetworkModel(network: try session.emaNetwork(), prediction: c.prediction)  // the EMA weights
+            model = NetworkModel(network: try session.emaNetwork(), prediction: c.prediction, process: session.process)  // the EMA weights
         }
 
         // Sampling.
         let sampleStart = Date()
-        let rng = GSLRandom(seed: c.seed, stream: .sampling)
-        let initial = Tensor(shape: [c.samples, 2], scalars: rng.gaussians(2 * c.samples))
-        let capture = Set((0...16).map { $0 * c.sampleSteps / 16 })
         let sampleProgress = Progress(label: "sample", total: c.sampleSteps, quiet: quiet)
-        let result = try c.sampler.sampler.sample(
-            model: model, process: session.process, initial: initial,
-            options: SamplingOptions(steps: c.sampleSteps, variance: c.variance, clip: c.clip, capture: capture),
-            rng: rng
+        let result = try drawSamples(
+            model: model, process: session.process, configuration: c, capture: Set((0...16).map { $0 * c.sampleSteps / 16 })
         ) { sampleProgress.update($0) }
         let samplingSeconds = Date().timeIntervalSince(sampleStart)
         let samples = result.samples.scalars
@@ -160,8 +159,26 @@ public struct ToyRun {
     }
 }
 
+/// `configuration.samples` samples from the prior N(0, s² I) of the sampling stream through the
+/// configured sampler.
+public func drawSamples(
+    model: any DenoisingModel, process: any NoiseProcess, configuration c: RunConfiguration, capture: Set<Int> = [],
+    steps: Int? = nil, progress: (Int) -> Void = { _ in }
+) throws -> SamplingResult {
+    let rng = GSLRandom(seed: c.seed, stream: .sampling)
+    let s = Float(process.priorStandardDeviation)
+    let initial = Tensor(shape: [c.samples, 2], scalars: rng.gaussians(2 * c.samples).map { s * $0 })
+    do {
+        return try c.sampler.sampler.sample(
+            model: model, process: process, initial: initial, options: c.samplingOptions(capture: capture, steps: steps), rng: rng,
+            progress: progress)
+    } catch let error as ODEError {
+        throw RunError.invalid("sampling failed: \(error). Try --ode-method rkf45 or a larger --ode-tolerance.")
+    }
+}
+
 /// The closed-form denoiser of a Gaussian-mixture dataset under the run's process.
-public func exactModel(_ c: RunConfiguration, process: DiscreteDDPM) throws -> GaussianMixtureModel {
+public func exactModel(_ c: RunConfiguration, process: any NoiseProcess) throws -> GaussianMixtureModel {
     guard let m = c.dataset.mixture(noise: c.noise) else {
         throw RunError.invalid(
             "--model exact: \(c.dataset.rawValue) has no closed-form score; use one of \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."

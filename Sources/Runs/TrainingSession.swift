@@ -9,7 +9,7 @@ import Stats
 /// Checkpointing it and loading it back continues the run bit for bit.
 public final class TrainingSession {
     public let configuration: RunConfiguration
-    public let process: DiscreteDDPM
+    public let process: any NoiseProcess
     public let network: MLPDenoiser
     public let optimizer: Adam
     public let ema: EMA
@@ -25,8 +25,8 @@ public final class TrainingSession {
 
     public init(_ c: RunConfiguration) throws {
         configuration = c
-        process = try DiscreteDDPM(schedule: c.schedule, timesteps: c.timesteps)
-        network = MLPDenoiser(c.architecture, cachedTimesteps: c.timesteps, rng: GSLRandom(seed: c.seed, stream: .initialization))
+        process = try c.makeProcess()
+        network = MLPDenoiser(c.architecture, cachedTimesteps: process.discreteSteps ?? 0, rng: GSLRandom(seed: c.seed, stream: .initialization))
         optimizer = Adam(parameters: network.parameters, weightDecay: Float(c.weightDecay))
         ema = EMA(parameters: network.parameters, decay: Float(c.emaDecay))
         data = Self.trainingDraw(c)
@@ -51,15 +51,16 @@ public final class TrainingSession {
         let c = configuration
         let n = data.count / 2
         var x0 = [Float](repeating: 0, count: 2 * c.batchSize)
-        var timesteps = [Int](repeating: 0, count: c.batchSize)
+        var times = [Double](repeating: 0, count: c.batchSize)
         for r in 0..<c.batchSize {
             let i = batchRNG.uniformInt(below: n)
             x0[2 * r] = data[2 * i]
             x0[2 * r + 1] = data[2 * i + 1]
-            timesteps[r] = batchRNG.uniformInt(below: c.timesteps)
+            // Discrete chains draw an integer step as they always have, so DDPM runs keep their numbers.
+            times[r] = process.discreteSteps.map { Double(batchRNG.uniformInt(below: $0)) } ?? process.trainingTime(uniform: batchRNG.uniform())
         }
         let noise = noiseRNG.gaussians(2 * c.batchSize)
-        let (loss, gradients) = shardedGradients(x0: x0, timesteps: timesteps, noise: noise)
+        let (loss, gradients) = shardedGradients(x0: x0, times: times, noise: noise)
         guard loss.isFinite else { return loss }
         network.zeroGrad()
         for (p, g) in zip(network.parameters, gradients) { p.grad = g }
@@ -73,16 +74,16 @@ public final class TrainingSession {
     }
 
     /// The batch's mean loss and its gradient per parameter, computed in `shards` shards.
-    public func shardedGradients(x0: [Float], timesteps: [Int], noise: [Float]) -> (Float, [Tensor]) {
-        denoisingGradients(
-            network: network, process: process, prediction: configuration.prediction, x0: x0, timesteps: timesteps,
-            noise: noise, shards: Self.shards)
+    public func shardedGradients(x0: [Float], times: [Double], noise: [Float]) -> (Float, [Tensor]) {
+        let levels = NoiseBatch(process: process, times: times, prediction: configuration.prediction, weighting: configuration.lossWeighting)
+        return denoisingGradients(
+            network: network, prediction: configuration.prediction, x0: x0, levels: levels, noise: noise, shards: Self.shards)
     }
 
     /// The EMA weights as a network for sampling.
     public func emaNetwork() throws -> MLPDenoiser {
         let copy = MLPDenoiser(
-            configuration.architecture, cachedTimesteps: configuration.timesteps,
+            configuration.architecture, cachedTimesteps: process.discreteSteps ?? 0,
             rng: GSLRandom(seed: 0))
         try copy.load(ema.shadow)
         return copy

@@ -2,25 +2,29 @@ import Diffusion
 import Engine
 import Stats
 
-/// Ancestral sampling of DDPM (Ho et al. 2020, alg. 2) on a timestep subsequence τ (respaced
-/// chain, Nichol & Dhariwal 2021): for i = S−1…0, x̂₀ from the model, then
-/// x_{τ_{i−1}} = c₀·x̂₀ + c_t·x_{τ_i} + σ·z with the posterior coefficients of ᾱ_{τ_i} → ᾱ_{τ_{i−1}}
-/// (ᾱ = 1 below τ₀), σ² = β′ or β̃′; no noise is added at the last step, which returns x̂₀.
+/// Ancestral sampling of DDPM (Ho et al. 2020, alg. 2) on any time grid (a respaced chain,
+/// Nichol & Dhariwal 2021, for discrete processes): x̂₀ from the model, then
+/// x_s = c_t·x_t + c₀·x̂₀ + σ·z with the posterior of the step t → s, σ² = β′ (the step's
+/// transition variance) or β̃′ (the posterior's); the last step adds no noise and returns x̂₀.
 public struct DDPMAncestral: Sampler {
     public init() {}
 
     public func sample(
-        model: any DenoisingModel, process: DiscreteDDPM, initial: Tensor, options: SamplingOptions,
+        model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
-        try runReverseChain(process: process, initial: initial, options: options, progress: progress) { x, step in
-            let x0 = model.predictedX0(x, step, clip: options.clip)
-            let posterior = Posterior(alphaBar: step.alphaBar, alphaBarPrevious: step.alphaBarNext)
-            let (c0, ct, posteriorVariance) = posterior.coefficients
-            let sd = Float((options.variance == .beta ? posterior.beta : posteriorVariance).squareRoot())
-            let z: [Float] = step.isLast ? [] : rng.gaussians(x.count)
+        let noise = StepNoise(options.noise, count: initial.count, process: process, rng: rng)
+        return try runReverseChain(process: process, initial: initial, options: options, progress: progress) { x, step in
+            let x0 = model.denoised(x, time: step.time, alpha: step.alpha, sigma: step.sigma, clip: options.clip)
+            guard let next = step.nextTime else {
+                x = x0
+                return
+            }
+            let (ct, c0, posteriorVariance) = step.posterior
+            let sd = Float((options.variance == .beta ? step.transition.variance : posteriorVariance).squareRoot())
+            let z = noise.draw(x.count, from: step.time, to: next)
             let (fc0, fct) = (Float(c0), Float(ct))
-            for j in 0..<x.count { x.scalars[j] = fc0 * x0.scalars[j] + fct * x.scalars[j] + (step.isLast ? 0 : sd * z[j]) }
+            for j in 0..<x.count { x.scalars[j] = fc0 * x0.scalars[j] + fct * x.scalars[j] + sd * z[j] }
         }
     }
 }

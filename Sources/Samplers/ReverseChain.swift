@@ -1,54 +1,51 @@
 import Diffusion
 import Engine
 
-/// One step of a reverse chain on a timestep subsequence, from τ_i down to τ_{i−1}.
+/// One step of a reverse chain on a time grid, from time t down to the next grid time s (or to
+/// clean data, α = 1 and σ = 0, after the last grid time).
 public struct ReverseStep {
-    /// The current timestep τ_i.
-    public let timestep: Int
-    /// ᾱ at τ_i and at the next (lower) time, 1 below the first timestep.
-    public let alphaBar: Double
-    public let alphaBarNext: Double
-    /// Whether this is the final step (to x₀).
-    public let isLast: Bool
+    public let time: Double
+    public let nextTime: Double?
+    public let alpha: Double, sigma: Double
+    public let alphaNext: Double, sigmaNext: Double
+    public var isLast: Bool { nextTime == nil }
+
+    /// The Gaussian transition x_t = α_{t|s}·x_s + σ_{t|s}·z between the two times:
+    /// α_{t|s} = α_t/α_s, σ_{t|s}² = σ_t² − α_{t|s}²σ_s² (Kingma et al. 2021, eq. 8).
+    public var transition: (alpha: Double, variance: Double) {
+        let a = alpha / alphaNext
+        return (a, max(sigma * sigma - a * a * sigmaNext * sigmaNext, 0))
+    }
+
+    /// The posterior q(x_s | x_t, x₀) = N(c_t·x_t + c₀·x₀, v) (Kingma et al. 2021, eqs. 9–10):
+    /// c_t = α_{t|s}σ_s²/σ_t², c₀ = α_sσ_{t|s}²/σ_t², v = σ_{t|s}²σ_s²/σ_t². For DDPM these are the
+    /// coefficients of Ho et al. 2020, eq. 7.
+    public var posterior: (coefXt: Double, coefX0: Double, variance: Double) {
+        let (a, v) = transition
+        let s2 = sigma * sigma, n2 = sigmaNext * sigmaNext
+        return (a * n2 / s2, alphaNext * v / s2, v * n2 / s2)
+    }
 }
 
-/// The loop every discrete reverse-time sampler shares: walk the subsequence from its top, let
-/// `update` map x at each step (evaluating the model as it needs), keep the requested trajectory
-/// frames and report progress. Samplers differ only in `update`.
+/// The loop every grid-based reverse sampler shares: walk the process's sampling times from the
+/// top, let `update` map x at each step (evaluating the model as it needs), keep the requested
+/// trajectory frames and report progress. Samplers differ only in `update`.
 public func runReverseChain(
-    process: DiscreteDDPM, initial: Tensor, options: SamplingOptions, progress: (Int) -> Void,
-    update: (inout Tensor, ReverseStep) -> Void
+    process: any NoiseProcess, initial: Tensor, options: SamplingOptions, evaluationsPerStep: Int = 1,
+    progress: (Int) -> Void, update: (inout Tensor, ReverseStep) throws -> Void
 ) throws -> SamplingResult {
-    let sequence = try timestepSubsequence(timesteps: process.timesteps, steps: options.steps)
+    let times = try process.samplingTimes(steps: options.steps)
     var x = initial
     var trajectory: [(step: Int, time: Double, x: Tensor)] = []
-    if options.capture.contains(0) { trajectory.append((0, Double(sequence.last!), x)) }
-    for (done, i) in sequence.indices.reversed().enumerated() {
-        let t = sequence[i]
-        update(
-            &x,
-            ReverseStep(
-                timestep: t, alphaBar: process.alphaBar[t], alphaBarNext: i > 0 ? process.alphaBar[sequence[i - 1]] : 1,
-                isLast: i == 0))
-        let step = done + 1
-        if options.capture.contains(step) { trajectory.append((step, i > 0 ? Double(sequence[i - 1]) : -1, x)) }
+    if options.capture.contains(0) { trajectory.append((0, times[0], x)) }
+    for (i, t) in times.enumerated() {
+        let next = i + 1 < times.count ? times[i + 1] : nil
+        let (a, s) = process.marginal(at: t)
+        let (an, sn) = next.map { process.marginal(at: $0) } ?? (1, 0)
+        try update(&x, ReverseStep(time: t, nextTime: next, alpha: a, sigma: s, alphaNext: an, sigmaNext: sn))
+        let step = i + 1
+        if options.capture.contains(step) { trajectory.append((step, next ?? -1, x)) }
         progress(step)
     }
-    return SamplingResult(samples: x, trajectory: trajectory, modelEvaluations: sequence.count)
-}
-
-extension DenoisingModel {
-    /// x̂₀ at x_t for a step at ᾱ, clipped to [−clip, clip] when asked.
-    func predictedX0(_ x: Tensor, _ step: ReverseStep, clip: Double?) -> Tensor {
-        let output = self(x, time: Float(step.timestep))
-        let (a, s) = (Float(step.alphaBar.squareRoot()), Float((1 - step.alphaBar).squareRoot()))
-        let c = clip.map(Float.init)
-        var x0 = output
-        for j in 0..<x0.count {
-            var v = prediction.x0(from: output.scalars[j], x: x.scalars[j], alpha: a, sigma: s)
-            if let c { v = min(max(v, -c), c) }
-            x0.scalars[j] = v
-        }
-        return x0
-    }
+    return SamplingResult(samples: x, trajectory: trajectory, modelEvaluations: times.count * evaluationsPerStep)
 }

@@ -98,10 +98,10 @@ struct W1: ParsableCommand {
                 x0[2 * r] = data[2 * i]
                 x0[2 * r + 1] = data[2 * i + 1]
             }
-            let t = (0..<batch).map { _ in rng.uniformInt(below: 1000) }
+            let t = (0..<batch).map { _ in Double(rng.uniformInt(below: 1000)) }
+            let levels = NoiseBatch(process: process, times: t, prediction: .epsilon)
             let (loss, gradients) = denoisingGradients(
-                network: net, process: process, prediction: .epsilon, x0: x0, timesteps: t, noise: rng.gaussians(2 * batch),
-                shards: shards)
+                network: net, prediction: .epsilon, x0: x0, levels: levels, noise: rng.gaussians(2 * batch), shards: shards)
             for (p, g) in zip(net.parameters, gradients) { p.grad = g }
             adam.update(lr: 1e-3)
             losses.append(Double(loss))

@@ -6,6 +6,7 @@ import Foundation
 import NN
 import Runs
 import Samplers
+import Stats
 
 private let base = DatasetDefaults()
 
@@ -30,6 +31,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Diffusion timesteps T (default: \(base.timesteps)).") var timesteps: Int?
     @Option(help: "Noise schedule: \(ScheduleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(base.schedule.rawValue)).")
     var schedule: ScheduleKind?
+    @Option(help: "Forward process: \(ProcessKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: per dataset, or what --sampler needs).")
+    var process: ProcessKind?
+    @Option(help: "Smallest noise σ of --process ve and ncsn (default: 0.01).") var sigmaMin: Double?
+    @Option(help: "Largest noise σ of --process ve and ncsn (default: the largest distance between two training points).")
+    var sigmaMax: Double?
+    @Option(help: "Noise levels of --process ncsn (default: 10).") var levels: Int?
+    @Option(help: "Loss weighting over noise levels: simple or likelihood (g², continuous processes) (default: simple).")
+    var lossWeighting: LossWeighting?
     @Option(help: "What the network predicts: \(Prediction.allCases.map(\.rawValue).joined(separator: ", ")) (default: epsilon).")
     var prediction: Prediction?
     @Option(help: "network (train an MLP) or exact (the closed-form denoiser of gmm or 8gaussians, no training) (default: network).")
@@ -43,11 +52,7 @@ struct RunCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Residual hidden blocks (default: on).") var residual: Bool?
     @Option(help: "Training points drawn from the dataset (default: 50000).") var dataSize: Int?
     @Option(help: "Dataset noise (default: the dataset's convention).") var noise: Double?
-    @Option(help: "Points to sample (default: 5000).") var samples: Int?
-    @Option(help: "Sampler: \(SamplerKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: ddpm).") var sampler: SamplerKind?
-    @Option(help: "Sampling steps, at most --timesteps (default: \(base.sampleSteps), or --timesteps when that is smaller).") var sampleSteps: Int?
-    @Option(help: "Reverse variance: beta (β_t) or posterior (β̃_t) (default: per dataset, see toy list).") var variance: ReverseVariance?
-    @Option(help: "Clip predicted x₀ to [-A, A] while sampling (default: no clipping).") var clip: Double?
+    @OptionGroup(title: "Sampling") var sampling: SamplingFlags
     @Option(help: "Random seed (default: 0).") var seed: UInt64 = 0
     @Option(help: "Threads for matrix products (default: 2).") var threads: Int?
     @Option(help: "Steps between resumable checkpoints (default: 500).") var checkpointEvery: Int?
@@ -70,6 +75,21 @@ struct RunCommand: ParsableCommand {
         c.emaDecay = emaDecay ?? c.emaDecay
         c.timesteps = timesteps ?? c.timesteps
         c.schedule = schedule ?? c.schedule
+        // The process and sampler fit each other: a given one chooses the other when it is not given.
+        if let process {
+            c.process = process
+        } else if let sampler = sampling.sampler, !sampler.processes.contains(c.process) {
+            c.process = sampler.defaultProcess
+        }
+        if let sampler = sampling.sampler {
+            c.sampler = sampler
+        } else if !c.sampler.processes.contains(c.process) {
+            c.sampler = c.process == .ncsn ? .annealedLangevin : c.process.isContinuous ? .pc : .ddpm
+        }
+        c.sigmaMin = sigmaMin ?? c.sigmaMin
+        c.sigmaMax = sigmaMax ?? c.sigmaMax
+        c.levels = levels ?? c.levels
+        c.lossWeighting = lossWeighting ?? c.lossWeighting
         c.prediction = prediction ?? c.prediction
         c.model = model ?? c.model
         c.architecture.width = width ?? c.architecture.width
@@ -81,11 +101,7 @@ struct RunCommand: ParsableCommand {
         c.architecture.residual = residual ?? c.architecture.residual
         c.dataSize = dataSize ?? c.dataSize
         c.noise = noise ?? c.noise
-        c.samples = samples ?? c.samples
-        c.sampler = sampler ?? c.sampler
-        c.sampleSteps = sampleSteps ?? min(c.sampleSteps, c.timesteps)
-        c.variance = variance ?? c.variance
-        c.clip = clip ?? c.clip
+        sampling.apply(to: &c, defaults: d)
         c.threads = threads ?? c.threads
         c.checkpointEvery = checkpointEvery ?? c.checkpointEvery
         return c

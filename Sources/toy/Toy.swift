@@ -5,6 +5,7 @@ import Engine
 import NN
 import Runs
 import Samplers
+import Stats
 
 /// The toy command line: thin parsing and printing around the libraries.
 @main
@@ -13,7 +14,9 @@ struct Toy: ParsableCommand {
         commandName: "toy",
         abstract: "Train, sample and compare diffusion models on 2-D toy distributions.",
         version: Toolkit.version,
-        subcommands: [RunCommand.self, EvalCommand.self, PlotCommand.self, DataCommand.self, ListCommand.self])
+        subcommands: [
+            RunCommand.self, SampleCommand.self, NLLCommand.self, EvalCommand.self, PlotCommand.self, DataCommand.self, ListCommand.self,
+        ])
 }
 
 extension ToyDataset: ExpressibleByArgument {}
@@ -23,3 +26,7 @@ extension Activation: ExpressibleByArgument {}
 extension Prediction: ExpressibleByArgument {}
 extension ReverseVariance: ExpressibleByArgument {}
 extension ModelKind: ExpressibleByArgument {}
+extension ProcessKind: ExpressibleByArgument {}
+extension LossWeighting: ExpressibleByArgument {}
+extension ODEMethod: ExpressibleByArgument {}
+extension Predictor: ExpressibleByArgument {}

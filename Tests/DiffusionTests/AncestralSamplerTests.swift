@@ -11,11 +11,17 @@ struct GaussianEpsilonModel: DenoisingModel {
     let process: DiscreteDDPM
     let mean: Float, std: Float
     var prediction: Prediction { .epsilon }
-    func callAsFunction(_ x: Tensor, time: Float) -> Tensor {
-        let (a, s) = process.marginal(Int(time))
+    func callAsFunction(_ x: Tensor, time: Double) -> Tensor { outputAndDivergence(x, time: time).output }
+    /// ε = σ(x − αμ)/v with v = α²s² + σ², whose divergence is d·σ/v.
+    func outputAndDivergence(_ x: Tensor, time: Double) -> (output: Tensor, divergence: [Double]) {
+        let (a, s) = process.marginal(at: time)
         let (alpha, sigma) = (Float(a), Float(s))
         let variance = alpha * alpha * std * std + sigma * sigma
-        return Tensor(shape: x.shape, scalars: x.scalars.map { sigma * ($0 - alpha * mean) / variance })
+        let d = x.shape.last!
+        return (
+            Tensor(shape: x.shape, scalars: x.scalars.map { sigma * ($0 - alpha * mean) / variance }),
+            [Double](repeating: Double(d) * s / Double(variance), count: x.count / d)
+        )
     }
 }
 
@@ -122,7 +128,7 @@ struct GaussianEpsilonModel: DenoisingModel {
         let s = try timestepSubsequence(timesteps: 1000, steps: 10)
         #expect(s.count == 10 && s.first == 0 && s.last == 999 && s == s.sorted())
         #expect(try timestepSubsequence(timesteps: 10, steps: 1) == [9])
-        #expect(throws: SamplerError.self) { try timestepSubsequence(timesteps: 10, steps: 11) }
-        #expect(throws: SamplerError.self) { try timestepSubsequence(timesteps: 10, steps: 0) }
+        #expect(throws: ProcessError.self) { try timestepSubsequence(timesteps: 10, steps: 11) }
+        #expect(throws: ProcessError.self) { try timestepSubsequence(timesteps: 10, steps: 0) }
     }
 }

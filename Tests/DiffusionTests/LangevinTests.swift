@@ -1,4 +1,5 @@
 import Diffusion
+import Engine
 import Foundation
 import Samplers
 import Stats
@@ -8,25 +9,38 @@ import Testing
 /// uniform start keeps the initial 50/50 split, annealed Langevin recovers 0.8/0.2 (their settings:
 /// σ from 20 to 1 in 10 geometric levels, 100 steps each, ε = 0.1).
 @Suite struct LangevinTests {
-    let mixture = GaussianMixtureModel(
-        process: try! DiscreteDDPM(schedule: .cosine, timesteps: 100), weights: [0.8, 0.2],
-        means: [SIMD2(5, 5), SIMD2(-5, -5)], standardDeviations: [1, 1])
-
-    func upperShare(_ sampler: AnnealedLangevin, n: Int = 10_000) -> Double {
-        let rng = GSLRandom(seed: 3)
-        let start = (0..<n).map { _ in SIMD2(16 * rng.uniform() - 8, 16 * rng.uniform() - 8) }
-        let out = sampler.sample(initial: start, rng: rng) { x, sigma in mixture.score(x, alpha: 1, sigma: sigma) }
-        return Double(out.filter { $0.x + $0.y > 0 }.count) / Double(n)
+    let levels = NoiseLevels(sigmaMin: 1, sigmaMax: 20, levels: 10)
+    var mixture: GaussianMixtureModel {
+        GaussianMixtureModel(process: levels, weights: [0.8, 0.2], means: [SIMD2(5, 5), SIMD2(-5, -5)], standardDeviations: [1, 1])
     }
 
-    @Test func annealedLangevinRecoversTheModeWeights() {
-        let share = upperShare(AnnealedLangevin(sigmaMax: 20, sigmaMin: 1, levels: 10, stepsPerLevel: 100, stepSize: 0.1))
+    func upperShare(annealed: Bool, n: Int = 10_000) throws -> Double {
+        let rng = GSLRandom(seed: 3)
+        let start = Tensor(shape: [n, 2], scalars: (0..<(2 * n)).map { _ in Float(16 * rng.uniform() - 8) })
+        let r = try Langevin(annealed: annealed).sample(
+            model: mixture, process: levels, initial: start, options: SamplingOptions(steps: 1000, langevinStepSize: 0.1), rng: rng
+        ) { _ in }
+        #expect(r.modelEvaluations == 1000)
+        return Double((0..<n).filter { r.samples.scalars[2 * $0] + r.samples.scalars[2 * $0 + 1] > 0 }.count) / Double(n)
+    }
+
+    @Test func annealedLangevinRecoversTheModeWeights() throws {
+        let share = try upperShare(annealed: true)
         #expect(abs(share - 0.8) < 0.02, "annealed share \(share)")
     }
 
-    @Test func plainLangevinDoesNot() {
-        let share = upperShare(.plain(sigma: 1, steps: 1000, stepSize: 0.1))
+    @Test func plainLangevinDoesNot() throws {
+        let share = try upperShare(annealed: false)
         #expect(abs(share - 0.8) > 0.2, "plain share \(share)")
         #expect(abs(share - 0.5) < 0.03, "plain Langevin keeps the uniform start's split, got \(share)")
+    }
+
+    @Test func langevinNeedsNoiseLevels() {
+        #expect(throws: SamplerError.self) {
+            _ = try Langevin(annealed: true).sample(
+                model: mixture, process: ContinuousProcess(VPSDE()), initial: Tensor(zeros: [4, 2]), options: SamplingOptions(steps: 10),
+                rng: GSLRandom(seed: 1)
+            ) { _ in }
+        }
     }
 }

@@ -193,12 +193,12 @@ func quietRun(_ url: URL) -> ToyRun {
         let session = try TrainingSession(c)
         let rng = GSLRandom(seed: 11)
         let x0 = rng.gaussians(14), noise = rng.gaussians(14)
-        let timesteps = (0..<7).map { _ in rng.uniformInt(below: c.timesteps) }
-        let (loss, gradients) = session.shardedGradients(x0: x0, timesteps: timesteps, noise: noise)
+        let times = (0..<7).map { _ in Double(rng.uniformInt(below: c.timesteps)) }
+        let (loss, gradients) = session.shardedGradients(x0: x0, times: times, noise: noise)
         let tape = Tape()
         let whole = denoisingLoss(
-            tape: tape, process: session.process, prediction: .epsilon, x0: Tensor(shape: [7, 2], scalars: x0),
-            timesteps: timesteps, noise: Tensor(shape: [7, 2], scalars: noise)
+            tape: tape, prediction: .epsilon, x0: Tensor(shape: [7, 2], scalars: x0), noise: Tensor(shape: [7, 2], scalars: noise),
+            levels: NoiseBatch(process: session.process, times: times, prediction: .epsilon)
         ) { session.network($0, times: $1) }
         session.network.zeroGrad()
         tape.backward(whole)

@@ -1,0 +1,42 @@
+import Datasets
+import Engine
+import Foundation
+import Samplers
+import Stats
+
+/// One sampling of a trained run (what `toy sample` writes as sampling.json): the configuration,
+/// the model evaluations and wall time it took, and the quality of its samples.
+public struct SamplingRecord: Codable, Sendable {
+    public var configuration: RunConfiguration
+    public var modelEvaluations: Int
+    public var seconds: Double
+    public var quality: QualityEvaluation
+    public var toolkit: Toolkit
+    /// The samples themselves (written to samples.csv, not to the JSON).
+    public var samples: [Float] = []
+
+    enum CodingKeys: String, CodingKey { case configuration, modelEvaluations, seconds, quality, toolkit }
+
+    /// Samples `trained`'s model with `configuration`'s sampler settings and scores the result.
+    public static func make(_ trained: TrainedRun, configuration c: RunConfiguration) throws -> SamplingRecord {
+        BLAS.setThreads(c.threads)
+        let start = Date()
+        let result = try drawSamples(model: trained.model, process: trained.process, configuration: c)
+        let seconds = Date().timeIntervalSince(start)
+        let s = result.samples.scalars
+        let points = stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) }
+        let quality = try evaluateSamples(points, dataset: c.dataset, noise: c.noise, seed: c.seed, threads: c.threads)
+        return SamplingRecord(
+            configuration: c, modelEvaluations: result.modelEvaluations, seconds: seconds, quality: quality, toolkit: .current(),
+            samples: s)
+    }
+
+    /// Writes samples.csv and sampling.json into `folder` (created when missing), atomically.
+    public func write(to folder: URL) throws {
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw RunError.notWritable(path: folder.path, reason: error.localizedDescription)
+        }
+        try FileFormats.write(FileFormats.pointsCSV(samples), to: folder.appendingPathComponent("samples.csv"))
+        try FileFormats.write(try FileFormats.json(self), to: folder.appendingPathComponent("sampling.json"))
+    }
+}

@@ -1,0 +1,91 @@
+import Datasets
+import Diffusion
+import Engine
+import Foundation
+import NN
+import Samplers
+import Stats
+
+/// A finished run loaded back for sampling or likelihoods: its configuration, process and model
+/// (the EMA network of model.safetensors, or the exact mixture of a `--model exact` run).
+public struct TrainedRun {
+    public let directory: RunDirectory
+    public let configuration: RunConfiguration
+    public let process: any NoiseProcess
+    public let model: any DenoisingModel
+
+    public init(_ directory: RunDirectory) throws {
+        self.directory = directory
+        let c = try RunRecord.load(directory).configuration
+        configuration = c
+        process = try c.makeProcess()
+        if c.model == .exact {
+            model = try exactModel(c, process: process)
+            return
+        }
+        let file = directory.model
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw RunError.notARun(path: directory.url.path, missing: "model.safetensors (has the run finished training?)")
+        }
+        let network = MLPDenoiser(c.architecture, cachedTimesteps: process.discreteSteps ?? 0, rng: GSLRandom(seed: 0))
+        do { try network.load(try Safetensors(contentsOf: file).tensors) } catch let e as NNError {
+            throw CheckpointError.corrupt(file: file.path, reason: e.description)
+        }
+        model = NetworkModel(network: network, prediction: c.prediction, process: process)
+    }
+
+    /// Held-out points: a fresh draw from the evaluation stream (never the training draw).
+    public func heldOut(_ n: Int, seed: UInt64) -> Tensor {
+        let rng = GSLRandom(seed: splitMix64(seed ^ 0x4E4C4C), stream: .evaluation)
+        let points = configuration.dataset.sample(n, noise: configuration.noise, rng: rng)
+        return Tensor(shape: [n, 2], scalars: points.flatMap { [Float($0.x), Float($0.y)] })
+    }
+}
+
+/// The mean negative log-likelihood of held-out points in nats, with its standard error.
+public struct LikelihoodReport: Codable, Sendable {
+    public var dataset: String
+    public var process: String
+    public var points: Int
+    public var meanNLL: Double
+    public var standardError: Double
+    /// The data's differential entropy where known: the best mean NLL any model can reach.
+    public var entropy: Double?
+    public var evaluations: Int
+    public var odeMethod: String
+    public var tolerance: Double
+    public var seconds: Double
+}
+
+extension TrainedRun {
+    /// −log p_ε(x) of `n` held-out points under the probability-flow ODE.
+    public func negativeLogLikelihood(points n: Int, seed: UInt64, method: ODEMethod, tolerance: Double, blockSize: Int = 1000) throws
+        -> LikelihoodReport
+    {
+        guard process.sde != nil else {
+            throw RunError.invalid(
+                "toy nll needs a run of a continuous process (--process vp, ve or subvp); this run used --process \(configuration.process.rawValue).")
+        }
+        BLAS.setThreads(configuration.threads)
+        let start = Date()
+        let x = heldOut(n, seed: seed)
+        var logp: [Double] = []
+        var evaluations = 0
+        for lo in stride(from: 0, to: n, by: blockSize) {
+            let hi = min(lo + blockSize, n)
+            let block = Tensor(shape: [hi - lo, 2], scalars: Array(x.scalars[(2 * lo)..<(2 * hi)]))
+            do {
+                let (l, e) = try ODELikelihood(method: method, tolerance: tolerance).logLikelihood(block, model: model, process: process)
+                logp += l
+                evaluations += e
+            } catch let error as ODEError {
+                throw RunError.invalid("likelihood failed: \(error). Try --ode-method rkf45 or a larger --ode-tolerance.")
+            }
+        }
+        let s = Summary(logp.map { -$0 })
+        return LikelihoodReport(
+            dataset: configuration.dataset.rawValue, process: configuration.process.rawValue, points: n, meanNLL: s.mean,
+            standardError: s.standardDeviation / Double(n).squareRoot(), entropy: configuration.noise == nil ? configuration.dataset.entropy : nil,
+            evaluations: evaluations, odeMethod: method.rawValue, tolerance: tolerance, seconds: Date().timeIntervalSince(start))
+    }
+}

@@ -1,0 +1,23 @@
+import Diffusion
+import Engine
+import Stats
+
+/// Euler's method on the probability-flow ODE in σ-space, dx̃/dσ̃ = (x̃ − D(x̃; σ̃))/σ̃, on the
+/// Karras grid (Karras et al. 2022, eq. 3 and alg. 1 without the correction): N evaluations.
+public struct Euler: Sampler {
+    public init() {}
+
+    public func sample(
+        model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,
+        rng: some RandomSource, progress: (Int) -> Void
+    ) throws -> SamplingResult {
+        let denoiser = ScaledDenoiser(model: model, process: process, clip: options.clip)
+        return try runKarrasChain(process: process, initial: initial, options: options, evaluations: { $0 }, progress: progress) {
+            x, i, sigmas in
+            let (s, next) = (sigmas[i], sigmas[i + 1])
+            let d = denoiser(x, sigma: s)
+            let h = Float((next - s) / s)
+            for j in 0..<x.count { x.scalars[j] += h * (x.scalars[j] - d.scalars[j]) }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Runs
+import Stats
+
+/// `toy nll RUN_DIR`: exact negative log-likelihood of held-out data under the probability-flow ODE.
+struct NLLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nll",
+        abstract: "Mean negative log-likelihood (nats) of held-out points under a run's probability-flow ODE, with its standard error.")
+
+    @Argument(help: "A run folder of a continuous process (--process vp, ve or subvp).") var runDirectory: String
+    @Option(help: "Held-out points (default: 2000).") var points = 2000
+    @Option(help: "Seed of the held-out draw (default: 0).") var seed: UInt64 = 0
+    @Option(help: "GSL integrator: rk8pd or rkf45 (default: rk8pd).") var odeMethod: ODEMethod = .rk8pd
+    @Option(help: "Absolute and relative tolerance (default: 1e-5).") var odeTolerance = 1e-5
+    @Flag(help: "Print the report as JSON.") var json = false
+
+    func validate() throws {
+        guard points >= 2 else { throw ValidationError("--points must be at least 2, got \(points).") }
+        guard odeTolerance > 0 && odeTolerance < 1 else { throw ValidationError("--ode-tolerance must be in (0, 1), got \(odeTolerance).") }
+    }
+
+    func run() throws {
+        let trained = try TrainedRun(RunDirectory(URL(fileURLWithPath: runDirectory)))
+        let report = try trained.negativeLogLikelihood(points: points, seed: seed, method: odeMethod, tolerance: odeTolerance)
+        if json {
+            FileHandle.standardOutput.write(try FileFormats.json(report))
+            return
+        }
+        var line = String(
+            format: "NLL = %.4f ± %.4f nats (%d held-out points of %@", report.meanNLL, report.standardError, report.points, report.dataset)
+        line += String(format: "; %d evaluations, %@ at %.0e, %.1f s)", report.evaluations, report.odeMethod, report.tolerance, report.seconds)
+        print(line)
+        if let h = report.entropy { print(String(format: "entropy of the data: %.4f nats (gap %.4f)", h, report.meanNLL - h)) }
+    }
+}
