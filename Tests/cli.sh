@@ -53,5 +53,20 @@ check "without gnuplot, plot writes scripts and says how to render" 0 "apt-get i
 check "the scripts it wrote are there" 0 "samples.gp" -- ls "$tmp/ok/plots"
 check "--model exact on a dataset without a closed form lists those with one" 64 "8gaussians, gmm" -- "$toy" run moons --model exact
 check "--model exact samples gmm without training" 0 "no training" -- "$toy" run gmm --model exact --samples 500 --out "$tmp/exact" --quiet
+check "a sampler that does not fit the process lists the combinations" 64 "works with --process vp, ve, subvp.*All combinations" -- "$toy" run moons --process ddpm --sampler ode
+check "Langevin on an SDE process is refused" 64 "annealed-langevin: ncsn" -- "$toy" run moons --process vp --sampler annealed-langevin
+check "more sample steps than timesteps on the chain names both flags" 64 "--sample-steps.*--timesteps \\(200\\)" -- "$toy" run moons --sample-steps 500
+check "ODE tolerance <= 0 names the flag" 64 "--ode-tolerance" -- "$toy" run moons --process vp --sampler ode --ode-tolerance 0
+check "likelihood weighting on the chain is refused" 64 "--loss-weighting likelihood needs a continuous process" -- "$toy" run moons --loss-weighting likelihood
+check "unknown process lists the valid names" 64 "ddpm.*vp.*ve.*subvp.*ncsn" -- "$toy" run moons --process nope
+check "a VP run trains and samples with pc" 0 "samples.csv" -- "$toy" run moons --process vp --train-steps 20 --samples 200 --width 16 --out "$tmp/vp" --quiet
+check "toy sample re-samples it with the ODE and reports NFE" 0 "ode on .*model evaluations" -- "$toy" sample "$tmp/vp" --sampler ode --samples 200
+check "toy sample refuses Langevin on a VP run" 64 "ncsn" -- "$toy" sample "$tmp/vp" --sampler langevin
+check "toy nll reports nats with a standard error" 0 "NLL = .* ± .* nats" -- "$toy" nll "$tmp/vp" --points 50
+check "toy nll --json" 0 '"meanNLL"' -- "$toy" nll "$tmp/vp" --points 20 --json
+check "toy nll on a DDPM run says what it needs" 1 "continuous process" -- "$toy" nll "$tmp/ok"
+check "annealed Langevin on gmm recovers the mode weights" 0 "mode shares \\(samples\\) +0\\.7[89]|mode shares \\(samples\\) +0\\.8[01]" -- "$toy" run gmm --model exact --sampler annealed-langevin --out "$tmp/al" --quiet
+check "plain Langevin on gmm keeps them near 50/50" 0 "mode shares \\(samples\\) +0\\.(4[6-9]|5[0-4])" -- "$toy" run gmm --model exact --sampler langevin --out "$tmp/pl" --quiet
+check "an NCSN run trains and samples with annealed Langevin" 0 "annealed-langevin" -- "$toy" run moons --process ncsn --train-steps 20 --samples 100 --width 16 --out "$tmp/ncsn"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

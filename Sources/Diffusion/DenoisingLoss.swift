@@ -16,8 +16,12 @@ public struct NoiseBatch: Sendable {
     }
 
     /// The batch at process times `times`: simple weighting is 1 per row (σ² for a score
-    /// prediction); likelihood weighting is g(t)²/σ² in ε units (needs an SDE).
-    public init(process: some NoiseProcess, times: [Double], prediction: Prediction, weighting: LossWeighting = .simple) {
+    /// prediction); likelihood weighting is g(t)²/σ² in ε units (needs an SDE), divided by
+    /// Z·q(t) when the times were drawn from the importance density q of `importance`.
+    public init(
+        process: some NoiseProcess, times: [Double], prediction: Prediction, weighting: LossWeighting = .simple,
+        importance: LikelihoodImportance? = nil
+    ) {
         var (alphas, sigmas, weights) = ([Double](), [Double](), [Double]())
         for t in times {
             let (a, s) = process.marginal(at: t)
@@ -28,7 +32,9 @@ public struct NoiseBatch: Sendable {
                 weights.append(prediction == .score ? s * s : 1)
             case .likelihood:
                 let g = process.sde?.coefficients(t).diffusion ?? s
-                weights.append(g * g / (s * s) * prediction.epsilonErrorScale(alpha: a, sigma: s))
+                let w = g * g / (s * s)
+                // With t ~ q = w/Z the importance weight w/(Z·q) is 1.
+                weights.append((importance == nil ? w : 1) * prediction.epsilonErrorScale(alpha: a, sigma: s))
             }
         }
         self.init(alphas: alphas, sigmas: sigmas, networkTimes: times.map(process.networkTime), weights: weights)

@@ -55,6 +55,7 @@ public enum LossWeighting: String, CaseIterable, Codable, Sendable {
     /// get the σ² weighting, which makes them ε-MSE.
     case simple
     /// λ(t) = g(t)², which makes the loss a bound on the negative log-likelihood (Song et al.
-    /// 2021b, "maximum likelihood training"); continuous processes only.
+    /// 2021b, "maximum likelihood training"); continuous processes only. Training draws t from
+    /// q(t) ∝ g²/σ² (`LikelihoodImportance`), so every row then weighs the same.
     case likelihood
 }

@@ -63,7 +63,7 @@ public struct DatasetDefaults: Sendable {
                 width: width, depth: depth, activation: .silu, timeEmbedding: 64,
                 inputFrequencies: inputFrequencies, inputScale: inputScale, residual: true),
             samples: 5000, sampler: sampler, sampleSteps: sampleSteps, variance: variance, clip: nil, sharedNoise: false,
-            odeMethod: .rk8pd, odeTolerance: 1e-5, predictor: .reverseDiffusion, correctorSteps: 1, snr: 0.16, denoise: true,
+            odeMethod: .rkf45, odeTolerance: 1e-5, predictor: .reverseDiffusion, correctorSteps: 1, snr: 0.16, denoise: true,
             langevinStepSize: langevinStepSize,
             seed: seed, threads: 2, checkpointEvery: 500)
     }

@@ -41,12 +41,12 @@ public enum FileFormats {
         return out
     }
 
-    /// Pretty JSON of an Encodable value, keys sorted.
-    public static func json(_ value: some Encodable) throws -> Data {
+    /// JSON of an Encodable value, keys sorted: pretty with a final newline, or `compact` on one line.
+    public static func json(_ value: some Encodable, compact: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
-        data.append(0x0A)
+        if !compact { data.append(0x0A) }
         return data
     }
 }

@@ -22,6 +22,8 @@ public final class TrainingSession {
     /// ε of the forward process.
     let noiseRNG: GSLRandom
     let schedule: LearningRateSchedule
+    /// Likelihood weighting's importance density of training times.
+    let importance: LikelihoodImportance?
 
     public init(_ c: RunConfiguration) throws {
         configuration = c
@@ -32,6 +34,7 @@ public final class TrainingSession {
         data = Self.trainingDraw(c)
         batchRNG = GSLRandom(seed: c.seed, stream: .timesteps)
         noiseRNG = GSLRandom(seed: c.seed, stream: .noise)
+        importance = c.lossWeighting == .likelihood ? (process as? ContinuousProcess).map { LikelihoodImportance(process: $0) } : nil
         schedule = LearningRateSchedule(peak: c.lr, warmupSteps: c.warmupSteps, totalSteps: c.trainSteps, floor: c.lrFloor)
     }
 
@@ -57,7 +60,12 @@ public final class TrainingSession {
             x0[2 * r] = data[2 * i]
             x0[2 * r + 1] = data[2 * i + 1]
             // Discrete chains draw an integer step as they always have, so DDPM runs keep their numbers.
-            times[r] = process.discreteSteps.map { Double(batchRNG.uniformInt(below: $0)) } ?? process.trainingTime(uniform: batchRNG.uniform())
+            if let steps = process.discreteSteps {
+                times[r] = Double(batchRNG.uniformInt(below: steps))
+            } else {
+                let u = batchRNG.uniform()
+                times[r] = importance?.time(uniform: u) ?? process.trainingTime(uniform: u)
+            }
         }
         let noise = noiseRNG.gaussians(2 * c.batchSize)
         let (loss, gradients) = shardedGradients(x0: x0, times: times, noise: noise)
@@ -75,7 +83,8 @@ public final class TrainingSession {
 
     /// The batch's mean loss and its gradient per parameter, computed in `shards` shards.
     public func shardedGradients(x0: [Float], times: [Double], noise: [Float]) -> (Float, [Tensor]) {
-        let levels = NoiseBatch(process: process, times: times, prediction: configuration.prediction, weighting: configuration.lossWeighting)
+        let levels = NoiseBatch(
+            process: process, times: times, prediction: configuration.prediction, weighting: configuration.lossWeighting, importance: importance)
         return denoisingGradients(
             network: network, prediction: configuration.prediction, x0: x0, levels: levels, noise: noise, shards: Self.shards)
     }

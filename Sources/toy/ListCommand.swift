@@ -6,7 +6,8 @@ import Samplers
 
 /// `toy list`: every dataset (with its tuned defaults), schedule and sampler.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List datasets, schedules and samplers.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List datasets, schedules, processes and samplers (with the processes each fits).")
 
     func run() throws {
         print("Datasets (toy run NAME; tuned defaults in brackets):")
@@ -15,12 +16,17 @@ struct ListCommand: ParsableCommand {
             let t = DatasetDefaults.forDataset(d)
             print("  \(d.rawValue.padding(toLength: w, withPad: " ", startingAt: 0))  \(d.summary)")
             print(
-                "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --variance \(t.variance.rawValue) --input-scale \(t.inputScale)]"
+                "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --variance \(t.variance.rawValue) --input-scale \(t.inputScale) --process \(t.process.rawValue) --sampler \(t.sampler.rawValue)]"
             )
         }
         print("\nSchedules (--schedule):")
         for s in ScheduleKind.allCases { print("  \(s.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(s.summary)") }
-        print("\nSamplers (--sampler):")
-        for s in SamplerKind.allCases { print("  \(s.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(s.summary)") }
+        print("\nProcesses (--process):")
+        for p in ProcessKind.allCases { print("  \(p.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))  \(p.summary)") }
+        print("\nSamplers (--sampler) and the processes each applies to:")
+        for s in SamplerKind.allCases {
+            print("  \(s.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))  \(s.summary)")
+            print("  \(String(repeating: " ", count: 18))  --process \(s.processes.map(\.rawValue).joined(separator: "|"))")
+        }
     }
 }

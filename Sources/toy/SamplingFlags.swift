@@ -23,7 +23,7 @@ struct SamplingFlags: ParsableArguments {
     @Option(help: "Clip predicted x₀ to [-A, A] while sampling (default: no clipping).") var clip: Double?
     @Flag(help: "Stochastic samplers use one Brownian path, so runs at different --sample-steps share their noise.")
     var sharedNoise = false
-    @Option(help: "GSL integrator of --sampler ode: rk8pd or rkf45 (default: rk8pd).") var odeMethod: ODEMethod?
+    @Option(help: "GSL integrator of --sampler ode: rkf45 or rk8pd (default: rkf45).") var odeMethod: ODEMethod?
     @Option(help: "Absolute and relative tolerance of --sampler ode (default: 1e-5).") var odeTolerance: Double?
     @Option(help: "Predictor of --sampler pc: reverse-diffusion or euler-maruyama (default: reverse-diffusion).") var predictor: Predictor?
     @Option(help: "Langevin corrector steps per step of --sampler pc (default: 1).") var correctorSteps: Int?

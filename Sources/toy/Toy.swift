@@ -15,7 +15,8 @@ struct Toy: ParsableCommand {
         abstract: "Train, sample and compare diffusion models on 2-D toy distributions.",
         version: Toolkit.version,
         subcommands: [
-            RunCommand.self, SampleCommand.self, NLLCommand.self, EvalCommand.self, PlotCommand.self, DataCommand.self, ListCommand.self,
+            RunCommand.self, SampleCommand.self, CompareCommand.self, NLLCommand.self, EvalCommand.self, PlotCommand.self, DataCommand.self,
+            ListCommand.self,
         ])
 }
 

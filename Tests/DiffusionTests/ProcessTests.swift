@@ -1,5 +1,7 @@
 import Diffusion
+import Engine
 import Foundation
+import Samplers
 import Stats
 import Testing
 
@@ -46,10 +48,10 @@ import Testing
         #expect(c0.isFinite && ct.isFinite && v.isFinite)
     }
 
-    @Test(arguments: Prediction.allCases)
-    func predictionAdapterRoundTrips(_ kind: Prediction) {
-        let alphaBar = 0.37
-        let (a, s) = (Float(alphaBar.squareRoot()), Float((1 - alphaBar).squareRoot()))
+    /// Round trips at a variance-preserving (α² + σ² = 1) and a variance-exploding (α = 1, σ = 5) level.
+    @Test(arguments: Prediction.allCases, [(0.37.squareRoot(), 0.63.squareRoot()), (1.0, 5.0)])
+    func predictionAdapterRoundTrips(_ kind: Prediction, _ level: (Double, Double)) {
+        let (a, s) = (Float(level.0), Float(level.1))
         let x0: Float = 0.8, eps: Float = -1.1
         let x = a * x0 + s * eps
         let output: Float =
@@ -60,6 +62,61 @@ import Testing
             case .score: -eps / s
             }
         #expect(abs(kind.epsilon(from: output, x: x, alpha: a, sigma: s) - eps) < 1e-5)
-        #expect(abs(kind.x0(from: output, x: x, alpha: a, sigma: s) - x0) < 1e-5)
+        #expect(abs(kind.x0(from: output, x: x, alpha: a, sigma: s) - x0) < 1e-4)
+        #expect(kind.target(x0: x0, epsilon: eps, alpha: a, sigma: s) == output)
+        // ‖ε̂ − ε‖² = c·‖output − target‖² for a perturbed output.
+        let c = kind.epsilonErrorScale(alpha: Double(a), sigma: Double(s))
+        let moved = kind.epsilon(from: output + 0.01, x: x, alpha: a, sigma: s) - eps
+        #expect(abs(Double(moved * moved) - c * 1e-4) < 1e-3 * c * 1e-4 + 1e-9)
+    }
+
+    /// DDPM as a NoiseProcess: integer times are its table; between them σ/α is log-linear and
+    /// α² + σ² = 1 stays; σ/α increases, so time(atScaledSigma:) inverts it.
+    @Test func discreteProcessInterpolatesAndInverts() throws {
+        let p = try DiscreteDDPM(schedule: .linear, timesteps: 200)
+        for t in [0, 17, 199] { #expect(p.marginal(at: Double(t)) == p.marginal(t)) }
+        let (a, s) = p.marginal(at: 17.5)
+        #expect(abs(a * a + s * s - 1) < 1e-12)
+        let r0 = p.scaledSigma(at: 17), r1 = p.scaledSigma(at: 18)
+        #expect(abs(log(s / a) - 0.5 * (log(r0) + log(r1))) < 1e-12)
+        for t in [0.0, 3.25, 100.0, 198.9] { #expect(abs(p.time(atScaledSigma: p.scaledSigma(at: t)) - t) < 1e-9) }
+        #expect(try p.samplingTimes(steps: 5) == [199, 149, 100, 50, 0])
+        #expect(throws: ProcessError.self) { try p.samplingTimes(steps: 201) }
+    }
+
+    /// Continuous processes: the sampling grid runs from 1 to ε, training times stay in [ε, 1],
+    /// σ/α inverts for VP, VE and sub-VP, and the network sees 1000·t.
+    @Test func continuousProcessGridsAndInversion() throws {
+        for sde in [VPSDE(), VESDE(sigmaMin: 0.01, sigmaMax: 12), SubVPSDE()] as [any ForwardSDE] {
+            let p = ContinuousProcess(sde)
+            let grid = try p.samplingTimes(steps: 11)
+            #expect(grid.first == 1 && abs(grid.last! - 1e-3) < 1e-15 && grid.count == 11)
+            #expect(p.trainingTime(uniform: 0) == 1e-5 && p.trainingTime(uniform: 0.999_999) <= 1)
+            for t in [0.002, 0.3, 0.97] { #expect(abs(p.time(atScaledSigma: p.scaledSigma(at: t)) - t) < 1e-9) }
+            #expect(p.networkTime(0.25) == 250)
+        }
+    }
+
+    /// NCSN levels are geometric from σ_min to σ_max; annealed Langevin visits them largest first.
+    @Test func noiseLevelsAreGeometric() {
+        let levels = NoiseLevels(sigmaMin: 0.01, sigmaMax: 10, levels: 4)
+        let sigmas = levels.sigmasDescending
+        #expect(sigmas.count == 4 && abs(sigmas[0] - 10) < 1e-12 && abs(sigmas[3] - 0.01) < 1e-15)
+        for i in 0..<3 { #expect(abs(sigmas[i] / sigmas[i + 1] - 10) < 1e-9) }
+    }
+
+    /// Loss weights: ε-MSE is 1 per row, the score target is σ²-weighted (denoising score
+    /// matching), and likelihood weighting is g²/σ² in ε units (Song et al. 2021b).
+    @Test func lossWeightsFollowTheObjective() throws {
+        let p = ContinuousProcess(VPSDE())
+        let times = [0.01, 0.5, 1.0]
+        #expect(NoiseBatch(process: p, times: times, prediction: .epsilon).weights == [1, 1, 1])
+        let score = NoiseBatch(process: p, times: times, prediction: .score)
+        for (i, t) in times.enumerated() { #expect(abs(score.weights[i] - pow(p.marginal(at: t).sigma, 2)) < 1e-12) }
+        let likelihood = NoiseBatch(process: p, times: times, prediction: .epsilon, weighting: .likelihood)
+        for (i, t) in times.enumerated() {
+            let g = VPSDE().coefficients(t).diffusion, s = p.marginal(at: t).sigma
+            #expect(abs(likelihood.weights[i] - g * g / (s * s)) < 1e-9 * likelihood.weights[i])
+        }
     }
 }

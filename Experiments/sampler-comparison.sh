@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Samplers side by side: one model per forward process (DDPM chain, VP, VE and sub-VP SDEs, and a
+# noise-conditional score network) on swissroll, moons and scurve (seed 0, the datasets' default
+# training), each sampled by the samplers that fit it at 10, 20, 50, 100, 200 and 1000 model
+# evaluations (the ODE at five tolerances), scored against fresh data and timed.
+# Writes Plots/sampler-comparison/ (results.csv/.md/.tex/.jsonl, grid-, quality- and time- figures,
+# timing.json) and Notebooks-md/sampler-comparison.md.
+# Usage: Experiments/sampler-comparison.sh [--quick]
+#   --quick: moons only, three processes, 1,500 training steps, budgets 10 and 50, 1,000 samples;
+#            writes Plots/sampler-comparison-quick/ (under 3 minutes on 2 cores; CI runs it).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/bin/setup"
+toy="$root/.build/release/toy"
+start=$(date +%s)
+
+if [ "${1:-}" = "--quick" ]; then
+  out="$root/Plots/sampler-comparison-quick"
+  datasets=(moons); processes=(ddpm vp ncsn)
+  train=(--train-steps 1500); budgets="10,50"; tolerances="1e-2,1e-3"; samples=1000
+else
+  out="$root/Plots/sampler-comparison"
+  datasets=(swissroll moons scurve); processes=(ddpm vp ve subvp ncsn)
+  train=(); budgets="10,20,50,100,200,1000"; tolerances="1e-1,1e-2,1e-3,1e-4,1e-5"; samples=5000
+fi
+declare -A samplers=(
+  [ddpm]="ddpm,ddim,ddim-eta1,euler,heun,dpm++2m"
+  [vp]="ddim,euler,heun,dpm++2m,reverse-sde,pc,ode"
+  [ve]="heun,reverse-sde,pc,ode"
+  [subvp]="reverse-sde,pc,ode"
+  [ncsn]="annealed-langevin,langevin"
+)
+mkdir -p "$out/runs"
+
+# 1. One trained model per dataset and process (fixed seed 0).
+specs=()
+for d in "${datasets[@]}"; do
+  for p in "${processes[@]}"; do
+    run="$out/runs/$d-$p"
+    echo "training $d with --process $p" >&2
+    "$toy" run "$d" --process "$p" --seed 0 --samples 1000 "${train[@]}" --out "$run" --force --quiet >/dev/null
+    specs+=("$run=${samplers[$p]}")
+  done
+done
+trained=$(date +%s)
+
+# 2. Every sampler at every budget, from the same prior draw, sharing one Brownian path.
+"$toy" compare "${specs[@]}" --budgets "$budgets" --ode-tolerances "$tolerances" --samples "$samples" --seed 0 --out "$out"
+done_at=$(date +%s)
+cat > "$out/timing.json" <<JSON
+{"training_seconds": $((trained - start)), "comparison_seconds": $((done_at - trained)), "total_seconds": $((done_at - start)), "cores": $(nproc), "quick": $([ "$out" = "$root/Plots/sampler-comparison" ] && echo false || echo true)}
+JSON
+
+# 3. The notebook, with every number taken from the files just written.
+notebook="$root/Notebooks-md/sampler-comparison.md"
+[ "$out" = "$root/Plots/sampler-comparison" ] || notebook="$out/notebook.md"
+python3 "$root/Experiments/tools/sampler_comparison_notebook.py" "$out" "$root" "$(dirname "$notebook")" > "$notebook"
+echo "wrote $out and $notebook in $((done_at - start)) s" >&2

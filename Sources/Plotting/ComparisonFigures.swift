@@ -1,0 +1,97 @@
+import Foundation
+
+/// Figures of sampler comparisons: a grid of scatters and metric-against-cost curves.
+extension Figures {
+    /// Colours for up to 12 curves (tab10 and two more), one per sampler, in a fixed order.
+    static let palette = [
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#000000", "#aec7e8",
+    ]
+
+    /// Sample scatters in a grid, rows by label (sampler) and columns by label (budget), all on
+    /// the axes of `data`; the data itself is the first column. Empty cells stay blank.
+    public static func scatterGrid(
+        name: String, title: String, data: [SIMD2<Double>], columns: [String],
+        rows: [(label: String, cells: [[SIMD2<Double>]?])]
+    ) -> Figure {
+        let b = box(data)
+        var blocks: [[SIMD2<Double>]] = [data]
+        var body = """
+            set multiplot layout \(rows.count),\(columns.count + 1) title '\(title)' font ',10' margins 0.03,0.99,0.01,\(1 - 50.0 / Double(150 * rows.count + 60)) spacing 0.004,0.006
+            \(ranges(b))
+            set size ratio -1
+            unset xtics
+            unset ytics
+            unset xlabel
+            unset ylabel
+
+            """
+        for (r, row) in rows.enumerated() {
+            body += r == 0 ? "set title 'data' font ',9'\n" : "unset title\n"
+            body += "set label 1 '\(row.label)' at graph 0.5, graph 0.5 center font ',9'\n"
+            // The data once, top left; the first column of later rows names the row.
+            body +=
+                r == 0
+                ? "plot '\(name).dat' index 0 using 1:2 with points pt 7 ps 0.1 lc rgb '\(Style.dataColor)' notitle\n"
+                : "unset border\nplot NaN notitle\nset border\n"
+            body += "unset label 1\n"
+            for (c, cell) in row.cells.enumerated() {
+                body += r == 0 ? "set title '\(columns[c])' font ',9'\n" : "unset title\n"
+                if let cell {
+                    blocks.append(cell)
+                    body += "plot '\(name).dat' index \(blocks.count - 1) using 1:2 with points pt 7 ps 0.1 lc rgb '\(Style.sampleColor)' notitle\n"
+                } else {
+                    body += "set multiplot next\n"
+                }
+            }
+        }
+        body += "unset multiplot"
+        return Figure(
+            name: name, data: ["\(name).dat": Figures.blocks(blocks)], body: body, width: 150 * (columns.count + 1) + 40,
+            height: 150 * rows.count + 60)
+    }
+
+    /// A curve: its label, colour index (one per sampler) and style index (dash and point type,
+    /// one per process).
+    public typealias Series = (label: String, color: Int, style: Int, points: [SIMD2<Double>])
+
+    /// Panels of y against x (log x), one curve per series with points at its measurements, and a
+    /// dashed horizontal line per panel at the data-vs-data baseline. On a log-y panel values at or
+    /// below `floor` (estimator noise: unbiased estimates can be negative) are drawn at `floor`.
+    public static func curves(
+        name: String, title: String, xlabel: String,
+        panels: [(ylabel: String, logY: Bool, baseline: Double?, floor: Double, series: [Series])]
+    ) -> Figure {
+        var data = ""
+        var body = """
+            set multiplot layout 1,\(panels.count) title '\(title)'
+            set logscale x
+            set xlabel '\(xlabel)'
+            set key outside right top vertical font ',8' samplen 2 spacing 0.9
+            set grid lc rgb '#dddddd'
+
+            """
+        var block = 0
+        let points = [7, 5, 9, 13, 11]
+        for (p, panel) in panels.enumerated() {
+            body +=
+                "set ylabel '\(panel.ylabel)'\n" + (panel.logY ? "set logscale y\nset format y '10^{%T}'\n" : "unset logscale y\nset format y '%g'\n")
+            body += p == panels.count - 1 ? "set key\n" : "unset key\n"
+            var plots: [String] = []
+            for s in panel.series where !s.points.isEmpty {
+                for q in s.points.sorted(by: { $0.x < $1.x }) { data += "\(q.x) \(panel.logY ? max(q.y, panel.floor) : q.y)\n" }
+                data += "\n\n"
+                plots.append(
+                    "'\(name).dat' index \(block) using 1:2 with linespoints lw 1.5 dt \(s.style % 5 + 1) pt \(points[s.style % 5]) ps 0.6 lc rgb '\(palette[s.color % palette.count])' title '\(s.label)'"
+                )
+                block += 1
+            }
+            if let baseline = panel.baseline {
+                let y = panel.logY ? max(baseline, panel.floor) : baseline
+                plots.append("\(y) with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'")
+            }
+            body += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
+        }
+        body += "unset multiplot"
+        return Figure(name: name, data: ["\(name).dat": data], body: body, width: 480 * panels.count + 200, height: 480)
+    }
+}

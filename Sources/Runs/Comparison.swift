@@ -1,0 +1,142 @@
+import Datasets
+import Diffusion
+import Engine
+import Foundation
+import Samplers
+import Stats
+
+/// A trained run of a comparison and the samplers to try on it (all that fit its process when empty).
+public struct ComparisonRun: Codable, Sendable, Equatable {
+    public var folder: String
+    public var samplers: [SamplerKind]
+
+    public init(folder: String, samplers: [SamplerKind] = []) {
+        self.folder = folder
+        self.samplers = samplers
+    }
+}
+
+/// What `toy compare` runs: trained runs with their samplers, the evaluation budgets, and the ODE
+/// tolerances that stand in for budgets.
+public struct ComparisonPlan: Codable, Sendable {
+    public var runs: [ComparisonRun]
+    public var budgets: [Int]
+    public var odeTolerances: [Double]
+    public var samples: Int
+    public var seed: UInt64
+    /// Stochastic samplers share one Brownian path across budgets.
+    public var sharedNoise: Bool
+    public var threads: Int
+
+    public init(
+        runs: [ComparisonRun], budgets: [Int], odeTolerances: [Double], samples: Int, seed: UInt64,
+        sharedNoise: Bool = true, threads: Int = 2
+    ) {
+        self.runs = runs
+        self.budgets = budgets
+        self.odeTolerances = odeTolerances
+        self.samples = samples
+        self.seed = seed
+        self.sharedNoise = sharedNoise
+        self.threads = threads
+    }
+
+    /// Checks the numbers, naming the flag at fault.
+    public func validate() throws {
+        guard !runs.isEmpty else { throw RunError.invalid("toy compare needs at least one run folder.") }
+        guard !budgets.isEmpty && budgets.allSatisfy({ $0 >= 1 }) else {
+            throw RunError.invalid("--budgets must be a comma-separated list of positive evaluation counts, got \(budgets).")
+        }
+        guard odeTolerances.allSatisfy({ $0 > 0 && $0 < 1 }) else {
+            throw RunError.invalid("--ode-tolerances must all be in (0, 1), got \(odeTolerances).")
+        }
+        guard samples >= 10 else { throw RunError.invalid("--samples must be at least 10, got \(samples).") }
+        guard threads >= 1 && threads <= 64 else { throw RunError.invalid("--threads must be between 1 and 64, got \(threads).") }
+    }
+}
+
+/// One cell of a comparison: a sampler at a budget on one trained run, with its cost and quality.
+public struct ComparisonRow: Codable, Sendable {
+    public var dataset: String
+    public var process: String
+    public var sampler: String
+    /// The evaluation budget asked for (the ODE's tolerance stands in for it).
+    public var budget: Int?
+    public var odeTolerance: Double?
+    public var steps: Int
+    public var modelEvaluations: Int
+    public var seconds: Double
+    public var energyDistance: Double
+    public var mmd: Double
+    public var classifierAccuracy: Double
+    public var slicedWasserstein: Double
+    public var recall: Double
+    public var baselineEnergyDistance: Double
+    public var baselineMMD: Double
+    public var baselineClassifierAccuracy: Double
+    public var nonFiniteSamples: Int
+    /// The samples (kept for the scatter grid; not encoded).
+    public var samples: [SIMD2<Double>] = []
+
+    enum CodingKeys: String, CodingKey {
+        case dataset, process, sampler, budget, odeTolerance, steps, modelEvaluations, seconds, energyDistance, mmd
+        case classifierAccuracy, slicedWasserstein, recall, baselineEnergyDistance, baselineMMD, baselineClassifierAccuracy
+        case nonFiniteSamples
+    }
+
+    /// "process/sampler", the label of the row's curve.
+    public var label: String { "\(process)/\(sampler)" }
+}
+
+/// Runs a comparison plan: every sampler that fits each run, at every budget it can take, from the
+/// same prior draw (the run's sampling stream at `seed`), timed and scored against fresh data.
+public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws -> [ComparisonRow] {
+    try plan.validate()
+    BLAS.setThreads(plan.threads)
+    var rows: [ComparisonRow] = []
+    for run in plan.runs {
+        let trained = try TrainedRun(RunDirectory(URL(fileURLWithPath: run.folder)))
+        let base = trained.configuration
+        for kind in run.samplers { try kind.check(process: base.process) }
+        let kinds = run.samplers.isEmpty ? SamplerKind.allCases.filter { $0.processes.contains(base.process) } : run.samplers
+        for kind in kinds {
+            var c = base
+            c.sampler = kind
+            c.samples = plan.samples
+            c.seed = plan.seed
+            c.threads = plan.threads
+            c.sharedNoise = plan.sharedNoise
+            var settings: [(budget: Int?, tolerance: Double?, steps: Int)] = []
+            if kind == .ode {
+                settings = plan.odeTolerances.map { (nil, $0, 1) }
+            } else {
+                for budget in plan.budgets {
+                    var steps = kind.steps(forEvaluations: budget, options: c.samplingOptions())
+                    if kind == .annealedLangevin { steps = max(steps, c.levels) }
+                    if let limit = trained.process.discreteSteps, [.ddpm, .ddim, .ddimEta1].contains(kind), steps > limit { continue }
+                    settings.append((budget, nil, steps))
+                }
+            }
+            for (budget, tolerance, steps) in settings {
+                c.sampleSteps = steps
+                if let tolerance { c.odeTolerance = tolerance }
+                let record = try SamplingRecord.make(trained, configuration: c)
+                let (q, b) = (record.quality.samples, record.quality.baseline)
+                let s = record.samples
+                let row = ComparisonRow(
+                    dataset: base.dataset.rawValue, process: base.process.rawValue, sampler: kind.rawValue, budget: budget,
+                    odeTolerance: tolerance, steps: steps, modelEvaluations: record.modelEvaluations, seconds: record.seconds,
+                    energyDistance: q.energyDistance, mmd: q.mmd, classifierAccuracy: q.classifierAccuracy, slicedWasserstein: q.slicedWasserstein,
+                    recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd, baselineClassifierAccuracy: b.classifierAccuracy,
+                    nonFiniteSamples: record.quality.nonFiniteSamples,
+                    samples: stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) })
+                log(
+                    String(
+                        format: "%@ %@/%@: %d evaluations, %.2f s, energy %.4f, C2ST %.3f", row.dataset, row.process, row.sampler,
+                        row.modelEvaluations, row.seconds, row.energyDistance, row.classifierAccuracy))
+                rows.append(row)
+            }
+        }
+    }
+    return rows
+}
