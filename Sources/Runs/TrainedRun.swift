@@ -54,12 +54,16 @@ public struct LikelihoodReport: Codable, Sendable {
     public var evaluations: Int
     public var odeMethod: String
     public var tolerance: Double
+    /// The time ε whose density p_ε is evaluated.
+    public var epsilon: Double
     public var seconds: Double
 }
 
 extension TrainedRun {
     /// −log p_ε(x) of `n` held-out points under the probability-flow ODE.
-    public func negativeLogLikelihood(points n: Int, seed: UInt64, method: ODEMethod, tolerance: Double, blockSize: Int = 1000) throws
+    public func negativeLogLikelihood(
+        points n: Int, seed: UInt64, method: ODEMethod, tolerance: Double, epsilon: Double = 1e-5, blockSize: Int = 1000
+    ) throws
         -> LikelihoodReport
     {
         guard process.sde != nil else {
@@ -75,7 +79,8 @@ extension TrainedRun {
             let hi = min(lo + blockSize, n)
             let block = Tensor(shape: [hi - lo, 2], scalars: Array(x.scalars[(2 * lo)..<(2 * hi)]))
             do {
-                let (l, e) = try ODELikelihood(method: method, tolerance: tolerance).logLikelihood(block, model: model, process: process)
+                let (l, e) = try ODELikelihood(method: method, tolerance: tolerance).logLikelihood(
+                    block, model: model, process: process, from: epsilon)
                 logp += l
                 evaluations += e
             } catch let error as ODEError {
@@ -86,6 +91,6 @@ extension TrainedRun {
         return LikelihoodReport(
             dataset: configuration.dataset.rawValue, process: configuration.process.rawValue, points: n, meanNLL: s.mean,
             standardError: s.standardDeviation / Double(n).squareRoot(), entropy: configuration.noise == nil ? configuration.dataset.entropy : nil,
-            evaluations: evaluations, odeMethod: method.rawValue, tolerance: tolerance, seconds: Date().timeIntervalSince(start))
+            evaluations: evaluations, odeMethod: method.rawValue, tolerance: tolerance, epsilon: epsilon, seconds: Date().timeIntervalSince(start))
     }
 }

@@ -14,12 +14,8 @@ public struct DDPMAncestral: Sampler {
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
         let noise = StepNoise(options.noise, count: initial.count, process: process, rng: rng)
-        return try runReverseChain(process: process, initial: initial, options: options, progress: progress) { x, step in
-            let x0 = model.denoised(x, time: step.time, alpha: step.alpha, sigma: step.sigma, clip: options.clip)
-            guard let next = step.nextTime else {
-                x = x0
-                return
-            }
+        return try runDenoisingChain(model: model, process: process, initial: initial, options: options, progress: progress) {
+            x, x0, step, next in
             let (ct, c0, posteriorVariance) = step.posterior
             let sd = Float((options.variance == .beta ? step.transition.variance : posteriorVariance).squareRoot())
             let z = noise.draw(x.count, from: step.time, to: next)

@@ -15,10 +15,9 @@ public struct DPMSolverPlusPlus2M: Sampler {
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
-        let denoiser = ScaledDenoiser(model: model, process: process, clip: options.clip)
         var previous: Tensor? = nil
-        return try runKarrasChain(process: process, initial: initial, options: options, evaluations: { $0 }, progress: progress) {
-            x, i, sigmas in
+        return try runKarrasChain(model: model, process: process, initial: initial, options: options, evaluations: { $0 }, progress: progress) {
+            x, i, sigmas, denoiser in
             let (s, next) = (sigmas[i], sigmas[i + 1])
             let d = denoiser(x, sigma: s)
             defer { previous = d }

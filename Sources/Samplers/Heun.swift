@@ -12,9 +12,9 @@ public struct Heun: Sampler {
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
-        let denoiser = ScaledDenoiser(model: model, process: process, clip: options.clip)
-        return try runKarrasChain(process: process, initial: initial, options: options, evaluations: { 2 * $0 - 1 }, progress: progress) {
-            x, i, sigmas in
+        return try runKarrasChain(model: model, process: process, initial: initial, options: options, evaluations: { 2 * $0 - 1 }, progress: progress)
+        {
+            x, i, sigmas, denoiser in
             let (s, next) = (sigmas[i], sigmas[i + 1])
             let d0 = denoiser(x, sigma: s)
             var slope = [Float](repeating: 0, count: x.count)

@@ -33,11 +33,13 @@ struct ScaledDenoiser {
 }
 
 /// The loop of σ-space samplers on the Karras grid: x̃ = x_T/α(T) at the start, `update` moves x̃
-/// from σ̃_i to σ̃_{i+1}; frames are kept in x = α·x̃ (the final σ̃ = 0 frame is x̃ itself).
+/// from σ̃_i to σ̃_{i+1} with the model's scaled denoiser; frames are kept in x = α·x̃ (the final
+/// σ̃ = 0 frame is x̃ itself).
 func runKarrasChain(
-    process: any NoiseProcess, initial: Tensor, options: SamplingOptions, evaluations: (Int) -> Int,
-    progress: (Int) -> Void, update: (inout Tensor, _ i: Int, _ sigmas: [Double]) -> Void
+    model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions, evaluations: (Int) -> Int,
+    progress: (Int) -> Void, update: (inout Tensor, _ i: Int, _ sigmas: [Double], _ denoiser: ScaledDenoiser) -> Void
 ) throws -> SamplingResult {
+    let denoiser = ScaledDenoiser(model: model, process: process, clip: options.clip)
     let sigmas = try karrasSigmas(process: process, steps: options.steps)
     let top = process.timeRange.upperBound
     var x = initial
@@ -54,7 +56,7 @@ func runKarrasChain(
     }
     frame(0, sigmas[0])
     for i in 0..<(sigmas.count - 1) {
-        update(&x, i, sigmas)
+        update(&x, i, sigmas, denoiser)
         frame(i + 1, sigmas[i + 1])
         progress(i + 1)
     }

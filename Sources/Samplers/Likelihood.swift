@@ -18,15 +18,16 @@ public struct ODELikelihood: Sendable {
         self.tolerance = tolerance
     }
 
-    /// log p_ε(x) in nats for each row of `points` [n, d], and the evaluations used.
+    /// log p_ε(x) in nats for each row of `points` [n, d], and the evaluations used; ε is `startTime`
+    /// (default: the process's smallest sampling time).
     public func logLikelihood(
-        _ points: Tensor, model: any DenoisingModel, process: any NoiseProcess,
+        _ points: Tensor, model: any DenoisingModel, process: any NoiseProcess, from startTime: Double? = nil,
         priorLogDensity: ((ArraySlice<Double>) -> Double)? = nil
     ) throws -> (logp: [Double], evaluations: Int) {
         guard let sde = process.sde else { throw SamplerError.needsSDE(sampler: "nll") }
         let (n, d) = points.matrixShape
         var y = points.scalars.map(Double.init) + [Double](repeating: 0, count: n)
-        let start = process.timeRange.lowerBound
+        let start = startTime ?? process.timeRange.lowerBound
         let evaluations = try integrateODE(&y, from: start, to: 1, method: method, epsAbs: tolerance, epsRel: tolerance) { t, y, dy in
             let x = Tensor(shape: [n, d], scalars: (0..<(n * d)).map { Float(y[$0]) })
             let (a, s) = process.marginal(at: t)

@@ -49,3 +49,19 @@ public func runReverseChain(
     }
     return SamplingResult(samples: x, trajectory: trajectory, modelEvaluations: times.count * evaluationsPerStep)
 }
+
+/// `runReverseChain` for samplers that move from x̂₀: the model's x̂₀ at each step (clipped when
+/// asked) is handed to `update` with the next time; the last step returns x̂₀ itself.
+func runDenoisingChain(
+    model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions, progress: (Int) -> Void,
+    update: (inout Tensor, _ x0: Tensor, ReverseStep, _ next: Double) -> Void
+) throws -> SamplingResult {
+    try runReverseChain(process: process, initial: initial, options: options, progress: progress) { x, step in
+        let x0 = model.denoised(x, time: step.time, alpha: step.alpha, sigma: step.sigma, clip: options.clip)
+        guard let next = step.nextTime else {
+            x = x0
+            return
+        }
+        update(&x, x0, step, next)
+    }
+}

@@ -119,4 +119,37 @@ import Testing
             #expect(abs(likelihood.weights[i] - g * g / (s * s)) < 1e-9 * likelihood.weights[i])
         }
     }
+
+    /// Likelihood weighting's importance sampler draws t with density g²/σ²/Z: the share of draws
+    /// below a few times matches that density's integral (midpoint rule in log t, 200,000 cells),
+    /// and a batch drawn from it weighs every row 1.
+    @Test func likelihoodImportanceSamplesItsDensity() {
+        let process = ContinuousProcess(VPSDE())
+        let sampler = LikelihoodImportance(process: process)
+        func w(_ t: Double) -> Double {
+            let g = VPSDE().coefficients(t).diffusion, s = process.marginal(at: t).sigma
+            return g * g / (s * s)
+        }
+        func integral(_ a: Double, _ b: Double) -> Double {
+            let n = 200_000
+            let (la, lb) = (log(a), log(b))
+            return (0..<n).map { i -> Double in
+                let t = exp(la + (Double(i) + 0.5) * (lb - la) / Double(n))
+                return w(t) * t * (lb - la) / Double(n)
+            }.reduce(0, +)
+        }
+        let z = integral(1e-5, 1)
+        #expect(abs(sampler.normalizer - z) < 1e-4 * z)
+        let rng = GSLRandom(seed: 8)
+        let draws = (0..<100_000).map { _ in sampler.time(uniform: rng.uniform()) }
+        #expect(draws.allSatisfy { $0 >= 1e-5 && $0 <= 1 })
+        for edge in [1e-4, 1e-2, 0.3] {
+            let expected = integral(1e-5, edge) / z
+            let share = Double(draws.filter { $0 < edge }.count) / 1e5
+            #expect(
+                abs(share - expected) < 4 * (expected * (1 - expected) / 1e5).squareRoot() + 1e-3, "P(t < \(edge)) = \(share), expected \(expected)")
+        }
+        let batch = NoiseBatch(process: process, times: Array(draws.prefix(10)), prediction: .epsilon, weighting: .likelihood, importance: sampler)
+        #expect(batch.weights == [Double](repeating: 1, count: 10))
+    }
 }
