@@ -8,34 +8,35 @@ extension Figures {
     ]
 
     /// Sample scatters in a grid, rows by label (sampler) and columns by label (budget), all on
-    /// the axes of `data`; the data itself is the first column. Empty cells stay blank.
+    /// the axes of `data`; a header row holds the data (above the row labels) and the column titles.
+    /// Empty cells stay blank.
     public static func scatterGrid(
         name: String, title: String, data: [SIMD2<Double>], columns: [String],
         rows: [(label: String, cells: [[SIMD2<Double>]?])]
     ) -> Figure {
         let b = box(data)
         var blocks: [[SIMD2<Double>]] = [data]
+        let height = 150 * (rows.count + 1) + 60
         var body = """
-            set multiplot layout \(rows.count),\(columns.count + 1) title '\(title)' font ',10' margins 0.03,0.99,0.01,\(1 - 50.0 / Double(150 * rows.count + 60)) spacing 0.004,0.006
+            set multiplot layout \(rows.count + 1),\(columns.count + 1) title '\(title)' font ',10' margins 0.03,0.99,0.01,\(1 - 50.0 / Double(height)) spacing 0.004,0.006
             \(ranges(b))
             set size ratio -1
             unset xtics
             unset ytics
             unset xlabel
             unset ylabel
+            set title 'data' font ',9'
+            plot '\(name).dat' index 0 using 1:2 with points pt 7 ps 0.1 lc rgb '\(Style.dataColor)' notitle
+            unset border
 
             """
-        for (r, row) in rows.enumerated() {
-            body += r == 0 ? "set title 'data' font ',9'\n" : "unset title\n"
-            body += "set label 1 '\(row.label)' at graph 0.5, graph 0.5 center font ',9'\n"
-            // The data once, top left; the first column of later rows names the row.
-            body +=
-                r == 0
-                ? "plot '\(name).dat' index 0 using 1:2 with points pt 7 ps 0.1 lc rgb '\(Style.dataColor)' notitle\n"
-                : "unset border\nplot NaN notitle\nset border\n"
-            body += "unset label 1\n"
-            for (c, cell) in row.cells.enumerated() {
-                body += r == 0 ? "set title '\(columns[c])' font ',9'\n" : "unset title\n"
+        // The header row: the data, then one empty panel per column carrying its title.
+        for column in columns { body += "set title '\(column)' font ',9'\nplot NaN notitle\n" }
+        body += "unset title\n"
+        for row in rows {
+            // The first column names the row.
+            body += "set label 1 '\(row.label)' at graph 0.5, graph 0.5 center font ',9'\nplot NaN notitle\nunset label 1\nset border\n"
+            for cell in row.cells {
                 if let cell {
                     blocks.append(cell)
                     body += "plot '\(name).dat' index \(blocks.count - 1) using 1:2 with points pt 7 ps 0.1 lc rgb '\(Style.sampleColor)' notitle\n"
@@ -43,11 +44,12 @@ extension Figures {
                     body += "set multiplot next\n"
                 }
             }
+            body += "unset border\n"
         }
         body += "unset multiplot"
         return Figure(
             name: name, data: ["\(name).dat": Figures.blocks(blocks)], body: body, width: 150 * (columns.count + 1) + 40,
-            height: 150 * rows.count + 60)
+            height: height)
     }
 
     /// A curve: its label, colour index (one per sampler) and style index (dash and point type,

@@ -18,45 +18,32 @@ public struct PredictorCorrector: Sampler {
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
         let context = try SDEContext(sampler: "pc", model: model, process: process)
-        let noise = StepNoise(options.noise, count: initial.count, process: process, rng: rng)
-        let times = try process.samplingTimes(steps: options.steps + 1)
         let d = initial.shape.last ?? 1
-        var x = initial
-        var trajectory: [(step: Int, time: Double, x: Tensor)] = options.capture.contains(0) ? [(0, times[0], x)] : []
-        for k in 0..<options.steps {
-            let (t, next) = (times[k], times[k + 1])
+        return try context.run(
+            initial: initial, options: options, rng: rng, evaluationsPerStep: 1 + options.correctorSteps, progress: progress
+        ) { x, t, next, z in
             let (at, st) = process.marginal(at: t), (an, sn) = process.marginal(at: next)
             let alphaStep = at / an
             // Corrector: Langevin dynamics at time t.
             for _ in 0..<options.correctorSteps {
                 let s = context.score(x, t)
-                let z = rng.gaussians(x.count)
-                let (gradNorm, noiseNorm) = (meanRowNorm(s.scalars, d), meanRowNorm(z, d))
+                let w = rng.gaussians(x.count)
+                let (gradNorm, noiseNorm) = (meanRowNorm(s.scalars, d), meanRowNorm(w, d))
                 let a = 2 * alphaStep * alphaStep * pow(options.snr * noiseNorm / max(gradNorm, 1e-30), 2)
                 let (fa, fn) = (Float(a), Float((2 * a).squareRoot()))
-                for j in 0..<x.count { x.scalars[j] += fa * s.scalars[j] + fn * z[j] }
+                for j in 0..<x.count { x.scalars[j] += fa * s.scalars[j] + fn * w[j] }
             }
             // Predictor: one step from t to the next time.
             let score = context.score(x, t)
-            let last = k == options.steps - 1
-            let z: [Float] = last ? [] : noise.draw(x.count, from: t, to: next)
             switch options.predictor {
             case .reverseDiffusion:
                 let variance = max(st * st - alphaStep * alphaStep * sn * sn, 0)
                 let (inv, v, sd) = (Float(1 / alphaStep), Float(variance), Float(variance.squareRoot()))
-                for j in 0..<x.count { x.scalars[j] = inv * (x.scalars[j] + v * score.scalars[j]) + (last ? 0 : sd * z[j]) }
+                for j in 0..<x.count { x.scalars[j] = inv * (x.scalars[j] + v * score.scalars[j]) + (z.map { sd * $0[j] } ?? 0) }
             case .eulerMaruyama:
-                let dt = t - next
-                let (f, g) = context.sde.coefficients(t)
-                let (ff, g2, ns) = (Float(f * dt), Float(g * g * dt), Float(g * dt.squareRoot()))
-                for j in 0..<x.count { x.scalars[j] += -ff * x.scalars[j] + g2 * score.scalars[j] + (last ? 0 : ns * z[j]) }
+                context.eulerMaruyamaStep(&x, score: score, from: t, to: next, noise: z)
             }
-            if options.capture.contains(k + 1) { trajectory.append((k + 1, next, x)) }
-            progress(k + 1)
         }
-        if options.denoise { x = context.denoised(x, times.last!, clip: options.clip) }
-        let evaluations = options.steps * (1 + options.correctorSteps) + (options.denoise ? 1 : 0)
-        return SamplingResult(samples: x, trajectory: trajectory, modelEvaluations: evaluations)
     }
 }
 

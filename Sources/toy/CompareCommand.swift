@@ -18,13 +18,13 @@ struct CompareCommand: ParsableCommand {
 
     @Argument(help: "Run folders written by toy run, each optionally with its samplers: FOLDER or FOLDER=ddim,heun (default: all that fit).")
     var runs: [String]
-    @Option(help: "Comma-separated evaluation budgets (default: 10,20,50,100,200,1000).") var budgets = "10,20,50,100,200,1000"
-    @Option(help: "Comma-separated tolerances of the ODE sampler (default: 1e-1,1e-2,1e-3,1e-4,1e-5).")
+    @Option(help: "Comma-separated evaluation budgets.") var budgets = "10,20,50,100,200,1000"
+    @Option(help: "Comma-separated tolerances of the ODE sampler.")
     var odeTolerances = "1e-1,1e-2,1e-3,1e-4,1e-5"
-    @Option(help: "Samples per cell (default: 5000).") var samples = 5000
-    @Option(help: "Seed of the prior draw, the samplers' noise and the reference data (default: 0).") var seed: UInt64 = 0
-    @Flag(inversion: .prefixedNo, help: "Stochastic samplers share one Brownian path across budgets (default: on).") var sharedNoise = true
-    @Option(help: "Threads (default: 2).") var threads = 2
+    @Option(help: "Samples per cell.") var samples = 5000
+    @Option(help: "Seed of the prior draw, the samplers' noise and the reference data.") var seed: UInt64 = 0
+    @Flag(inversion: .prefixedNo, help: "Stochastic samplers share one Brownian path across budgets.") var sharedNoise = true
+    @Option(help: "Threads.") var threads = 2
     @Option(help: "Image format: png, svg or pdf.") var format: FigureFormat = .png
     @Option(help: "Output folder.") var out: String
 

@@ -16,7 +16,7 @@ struct ListCommand: ParsableCommand {
             let t = DatasetDefaults.forDataset(d)
             print("  \(d.rawValue.padding(toLength: w, withPad: " ", startingAt: 0))  \(d.summary)")
             print(
-                "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --variance \(t.variance.rawValue) --input-scale \(t.inputScale) --process \(t.process.rawValue) --sampler \(t.sampler.rawValue)]"
+                "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --ema-decay \(t.emaDecay) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --variance \(t.variance.rawValue) --input-scale \(t.inputScale) --process \(t.process.rawValue) --sampler \(t.sampler.rawValue)]"
             )
         }
         print("\nSchedules (--schedule):")

@@ -10,11 +10,11 @@ struct NLLCommand: ParsableCommand {
         abstract: "Mean negative log-likelihood (nats) of held-out points under a run's probability-flow ODE, with its standard error.")
 
     @Argument(help: "A run folder of a continuous process (--process vp, ve or subvp).") var runDirectory: String
-    @Option(help: "Held-out points (default: 2000).") var points = 2000
-    @Option(help: "Seed of the held-out draw (default: 0).") var seed: UInt64 = 0
-    @Option(help: "GSL integrator: rkf45 or rk8pd (default: rkf45).") var odeMethod: ODEMethod = .rkf45
-    @Option(help: "Absolute and relative tolerance (default: 1e-4; 1e-5 changes the mean NLL by < 1e-4 nats).") var odeTolerance = 1e-4
-    @Option(help: "The time ε whose density p_ε is evaluated (default: 1e-5, the smallest training time, as score_sde).")
+    @Option(help: "Held-out points.") var points = 2000
+    @Option(help: "Seed of the held-out draw.") var seed: UInt64 = 0
+    @Option(help: "GSL integrator: rkf45 or rk8pd.") var odeMethod: ODEMethod = .rkf45
+    @Option(help: "Absolute and relative tolerance (1e-5 changes the mean NLL by < 1e-4 nats).") var odeTolerance = 1e-4
+    @Option(help: "The time ε whose density p_ε is evaluated (1e-5 is the smallest training time, as in score_sde).")
     var epsilon = 1e-5
     @Flag(help: "Print the report as JSON.") var json = false
 

@@ -17,8 +17,9 @@ enum Report {
                     "  training   \(res.trainedSteps) steps, batch \(c.batchSize): \(f(t.trainingSeconds, 1)) s (\(f(t.stepsPerSecond, 0)) steps/s), final loss \(res.finalLoss.map { f($0, 4) } ?? "n/a")"
                 )
             }
+            let how = c.sampler == .ode ? "\(c.odeMethod.rawValue) at tolerance \(c.odeTolerance)" : "\(c.sampleSteps) steps"
             lines.append(
-                "  sampling   \(c.samples) points, \(c.sampler.rawValue) with \(c.sampleSteps) steps (\(res.modelEvaluations) model evaluations): \(f(t.samplingSeconds, 1)) s"
+                "  sampling   \(c.samples) points, \(c.sampler.rawValue) with \(how) (\(res.modelEvaluations) model evaluations): \(f(t.samplingSeconds, 1)) s"
             )
             lines.append("")
             lines.append("               mean (x, y)        std (x, y)")

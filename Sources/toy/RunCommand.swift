@@ -20,14 +20,14 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Dataset: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")).")
     var dataset: ToyDataset
 
-    @Option(help: "Training steps (default: \(base.trainSteps)).") var trainSteps: Int?
+    @Option(help: "Training steps (default: \(base.trainSteps); per dataset, see toy list).") var trainSteps: Int?
     @Option(help: "Batch size (default: \(base.batchSize)).") var batchSize: Int?
     @Option(help: "Peak learning rate of Adam (default: \(base.lr)).") var lr: Double?
     @Option(help: "Learning-rate warm-up steps (default: 100).") var warmupSteps: Int?
     @Option(help: "Final learning rate as a fraction of the peak, cosine decay (default: 0.05).") var lrFloor: Double?
     @Option(help: "AdamW decoupled weight decay (default: 0).") var weightDecay: Double?
     @Option(help: "Gradient-norm clip (default: 1).") var gradClip: Double?
-    @Option(help: "EMA decay of the weights used for sampling (default: 0.995).") var emaDecay: Double?
+    @Option(help: "EMA decay of the weights used for sampling (default: \(base.emaDecay); per dataset, see toy list).") var emaDecay: Double?
     @Option(help: "Diffusion timesteps T (default: \(base.timesteps)).") var timesteps: Int?
     @Option(help: "Noise schedule: \(ScheduleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(base.schedule.rawValue)).")
     var schedule: ScheduleKind?
@@ -53,7 +53,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Training points drawn from the dataset (default: 50000).") var dataSize: Int?
     @Option(help: "Dataset noise (default: the dataset's convention).") var noise: Double?
     @OptionGroup(title: "Sampling") var sampling: SamplingFlags
-    @Option(help: "Random seed (default: 0).") var seed: UInt64 = 0
+    @Option(help: "Random seed.") var seed: UInt64 = 0
     @Option(help: "Threads for matrix products (default: 2).") var threads: Int?
     @Option(help: "Steps between resumable checkpoints (default: 500).") var checkpointEvery: Int?
     @Option(help: "Output folder (default: runs/DATASET-YYYYmmdd-HHMMSS).") var out: String?
