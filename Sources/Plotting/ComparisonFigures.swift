@@ -48,8 +48,8 @@ extension Figures {
         }
         body += "unset multiplot"
         return Figure(
-            name: name, data: ["\(name).dat": Figures.blocks(blocks)], body: body, width: 150 * (columns.count + 1) + 40,
-            height: height)
+            name: name, data: ["\(name).dat": Figures.blocks(blocks)], body: body,
+            width: max(150 * (columns.count + 1) + 40, 8 * title.count), height: height)
     }
 
     /// A curve: its label, colour index (one per sampler) and style index (dash and point type,

@@ -50,8 +50,10 @@ public struct DatasetDefaults: Sendable {
             d.process = .vp
             d.sampler = .ode
         case .checkerboard:
-            // As 8gaussians. NLL on 2,000 held-out points (entropy ln 32 = 3.466): 3.654 at 12,000
-            // steps, 3.531 at 60,000, 3.526 at 100,000: longer training alone stalls 0.06 above.
+            // As 8gaussians. NLL on 2,000 held-out points (entropy ln 32 = 3.466): 3.655 at 12,000
+            // steps, 3.538 at 60,000, 3.526 at 100,000, 3.519 with EMA 0.999; wider, larger batches,
+            // more data, other Fourier features and likelihood weighting do no better
+            // (Experiments/likelihood.sh --ablation).
             d.trainSteps = 100_000
             d.emaDecay = 0.999
             d.process = .vp

@@ -161,3 +161,50 @@ extension RunConfiguration {
         return Double(best.squareRoot())
     }
 }
+
+extension RunConfiguration {
+    /// Decodes config.json; the fields added with the continuous processes and their samplers
+    /// (toy 0.1 runs from before them lack these) take the values those runs used, so older run
+    /// folders still resume, re-sample and plot.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func value<T: Decodable>(_ key: CodingKeys, or fallback: T) throws -> T { try c.decodeIfPresent(T.self, forKey: key) ?? fallback }
+        dataset = try c.decode(ToyDataset.self, forKey: .dataset)
+        noise = try c.decodeIfPresent(Double.self, forKey: .noise)
+        dataSize = try c.decode(Int.self, forKey: .dataSize)
+        trainSteps = try c.decode(Int.self, forKey: .trainSteps)
+        batchSize = try c.decode(Int.self, forKey: .batchSize)
+        lr = try c.decode(Double.self, forKey: .lr)
+        warmupSteps = try c.decode(Int.self, forKey: .warmupSteps)
+        lrFloor = try c.decode(Double.self, forKey: .lrFloor)
+        weightDecay = try c.decode(Double.self, forKey: .weightDecay)
+        gradClip = try c.decode(Double.self, forKey: .gradClip)
+        emaDecay = try c.decode(Double.self, forKey: .emaDecay)
+        timesteps = try c.decode(Int.self, forKey: .timesteps)
+        schedule = try c.decode(ScheduleKind.self, forKey: .schedule)
+        process = try value(.process, or: .ddpm)
+        sigmaMin = try value(.sigmaMin, or: 0.01)
+        sigmaMax = try c.decodeIfPresent(Double.self, forKey: .sigmaMax)
+        levels = try value(.levels, or: 10)
+        prediction = try c.decode(Prediction.self, forKey: .prediction)
+        lossWeighting = try value(.lossWeighting, or: .simple)
+        model = try c.decode(ModelKind.self, forKey: .model)
+        architecture = try c.decode(DenoiserArchitecture.self, forKey: .architecture)
+        samples = try c.decode(Int.self, forKey: .samples)
+        sampler = try c.decode(SamplerKind.self, forKey: .sampler)
+        sampleSteps = try c.decode(Int.self, forKey: .sampleSteps)
+        variance = try c.decode(ReverseVariance.self, forKey: .variance)
+        clip = try c.decodeIfPresent(Double.self, forKey: .clip)
+        sharedNoise = try value(.sharedNoise, or: false)
+        odeMethod = try value(.odeMethod, or: .rkf45)
+        odeTolerance = try value(.odeTolerance, or: 1e-5)
+        predictor = try value(.predictor, or: .reverseDiffusion)
+        correctorSteps = try value(.correctorSteps, or: 1)
+        snr = try value(.snr, or: 0.16)
+        denoise = try value(.denoise, or: true)
+        langevinStepSize = try value(.langevinStepSize, or: 2e-5)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        threads = try c.decode(Int.self, forKey: .threads)
+        checkpointEvery = try c.decode(Int.self, forKey: .checkpointEvery)
+    }
+}
