@@ -139,8 +139,8 @@ for d in datasets:
         parts.append(f"{d}: deterministic {label(bd)} {acc(bd):.3f}, stochastic {label(bs)} {acc(bs):.3f}")
 if parts:
     lead = max(wins, key=wins.get)
-    findings.append(f"**At {small} evaluations the best sampler is {lead if lead != 'tie' else 'tied between the families'}** "
-                    f"on {wins[lead]} of {len(parts)} sets (best accuracy per family — " + "; ".join(parts) + ").")
+    findings.append((f"**At {small} evaluations the two families tie**" if lead == "tie" else
+                     f"**At {small} evaluations the best sampler is {lead}**") + f" on {wins[lead]} of {len(parts)} sets (best accuracy per family — " + "; ".join(parts) + ").")
 
 # 2. Heun against Euler at equal budget on the same model.
 pairs = [(cell(d, p, "heun", small), cell(d, p, "euler", small)) for d in datasets for p in processes]
@@ -158,7 +158,8 @@ if pairs:
         still = sum(acc(h) > acc(e) + NOISE for h, e in nxt)
         text += (f"; at {budgets[1]} evaluations it is still worse on {still} of {len(nxt)}" if still else
                  f"; at {budgets[1]} evaluations it is no longer worse on any")
-    findings.append(text + ". With so few steps the Karras grid's first steps are too long for the trapezoidal correction.")
+    findings.append(text + (". With so few steps the Karras grid's first steps are too long for the trapezoidal correction."
+                            if worse else "."))
 
 # 3. Predictor–corrector: does it keep improving with more evaluations?
 worse = []
@@ -170,10 +171,11 @@ for d in datasets:
             worse.append(f"{d} {p}: {acc(best):.3f} at {best['nfe']} NFE, {acc(c[-1]):.3f} at {c[-1]['nfe']}")
 pcs = {(d, p) for d in datasets for p in processes if curve(d, p, "pc")}
 if pcs:
-    findings.append(f"**Predictor–corrector gets worse with more evaluations on {len(worse)} of {len(pcs)} models** " +
-                    (f"({'; '.join(worse)}). Our reading: with many steps the Langevin corrector (r = 0.16) runs long at "
-                     f"small noise, where the learned score is least accurate — the same failure that stops plain Langevin "
-                     f"below." if worse else "."))
+    findings.append(f"**Predictor–corrector gets worse with more evaluations on {len(worse)} of {len(pcs)} models** "
+                    f"({'; '.join(worse)}). Our reading: with many steps the Langevin corrector (r = 0.16) runs long at "
+                    f"small noise, where the learned score is least accurate — the same failure that stops plain Langevin "
+                    f"below." if worse else f"**Predictor–corrector improves or holds with more evaluations on all {len(pcs)} "
+                    f"models.**")
 
 # 4. Stochastic against deterministic sampling of the same model at the largest budget.
 better, tied, total = [], 0, 0
@@ -188,10 +190,10 @@ for d in datasets:
             elif abs(acc(sde) - acc(tight)) < NOISE:
                 tied += 1
 if total:
-    findings.append(f"**The reverse SDE at {large} steps beats the ODE at its tightest tolerance on the same model** in "
-                    f"{len(better)} of {total} cases ({'; '.join(better) or 'none'}), ties in {tied}: injected noise "
-                    f"corrects part of the model's error, which the deterministic flow carries to the end (Karras et al. "
-                    f"2022, sec. 4).")
+    findings.append(f"**The reverse SDE at {large} steps against the ODE at its tightest tolerance on the same model:** "
+                    f"better in {len(better)} of {total} cases" + (f" ({'; '.join(better)})" if better else "") +
+                    f", tied in {tied}" + (": injected noise corrects part of the model's error, which the deterministic "
+                                           "flow carries to the end (Karras et al. 2022, sec. 4)." if better else "."))
 
 # 5. Plain against annealed Langevin at the largest budget.
 parts = []
@@ -211,9 +213,10 @@ odes = [r for r in rows if r["sampler"] == "ode"]
 if odes:
     loose = max(float(r["ode_tolerance"]) for r in odes)
     at = [r for r in odes if float(r["ode_tolerance"]) == loose]
-    findings.append(f"**The adaptive ODE** (rkf45) at its loosest tolerance ({loose:g}) used {min(r['nfe'] for r in at)}–"
-                    f"{max(r['nfe'] for r in at)} evaluations (accuracy {min(map(acc, at)):.3f}–{max(map(acc, at)):.3f}); "
-                    f"over all tolerances {min(r['nfe'] for r in odes)}–{max(r['nfe'] for r in odes)}.")
+    span = lambda values, f: f"{min(values):{f}}" + ("" if min(values) == max(values) else f"–{max(values):{f}}")
+    findings.append(f"**The adaptive ODE** (rkf45) at its loosest tolerance ({loose:g}) used {span([r['nfe'] for r in at], 'd')} "
+                    f"evaluations (accuracy {span([acc(r) for r in at], '.3f')}); over all tolerances "
+                    f"{span([r['nfe'] for r in odes], 'd')}.")
 
 # 7. DDIM with η = 1 against ancestral sampling on the same Brownian path.
 pairs = [(a, b) for a in rows for b in rows if a["sampler"] == "ddpm" and b["sampler"] == "ddim-eta1"

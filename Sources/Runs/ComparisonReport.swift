@@ -18,6 +18,9 @@ public struct ComparisonReport {
         self.plan = plan
     }
 
+    /// Points per scatter of the grid figure: plenty at its panel size, and its data file stays small.
+    static let gridPoints = 1000
+
     static let header = ["dataset", "process", "sampler", "budget", "NFE", "seconds", "energy", "MMD²", "C2ST acc", "SW2", "recall"]
 
     func cells(_ r: ComparisonRow) -> [String] {
@@ -96,9 +99,9 @@ public struct ComparisonReport {
             let own = mine.filter { $0.label == label }
             if own.first?.sampler == "ode" {  // tolerances, loosest first, in the budget columns
                 let sorted = own.sorted { ($0.odeTolerance ?? 0) > ($1.odeTolerance ?? 0) }
-                return (label, budgets.indices.map { $0 < sorted.count ? Array(sorted[$0].samples.prefix(2000)) : nil })
+                return (label, budgets.indices.map { $0 < sorted.count ? Array(sorted[$0].samples.prefix(Self.gridPoints)) : nil })
             }
-            return (label, budgets.map { b in own.first { $0.budget == b }.map { Array($0.samples.prefix(2000)) } })
+            return (label, budgets.map { b in own.first { $0.budget == b }.map { Array($0.samples.prefix(Self.gridPoints)) } })
         }
         let baseline = mine.first
         let samplers = SamplerNames.all, processes = ["ddpm", "vp", "ve", "subvp", "ncsn"]
@@ -119,7 +122,7 @@ public struct ComparisonReport {
                 name: "grid-\(dataset)",
                 title:
                     "\(dataset): samples by sampler (rows) and evaluation budget (columns; ode: tolerances \(plan.odeTolerances.map { String(format: "%.0e", $0) }.joined(separator: ", ")))",
-                data: Array(data.prefix(2000)), columns: budgets.map { "NFE \($0)" }, rows: gridRows),
+                data: Array(data.prefix(Self.gridPoints)), columns: budgets.map { "NFE \($0)" }, rows: gridRows),
             Figures.curves(
                 name: "quality-\(dataset)", title: "\(dataset): sample quality against model evaluations (\(plan.samples) samples)",
                 xlabel: "model evaluations (NFE)",
