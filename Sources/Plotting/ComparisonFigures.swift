@@ -18,7 +18,7 @@ extension Figures {
         var blocks: [[SIMD2<Double>]] = [data]
         let height = 150 * (rows.count + 1) + 60
         var body = """
-            set multiplot layout \(rows.count + 1),\(columns.count + 1) title '\(title)' font ',10' margins 0.03,0.99,0.01,\(1 - 50.0 / Double(height)) spacing 0.004,0.006
+            set multiplot layout \(rows.count + 1),\(columns.count + 1) title '\(title)' font ',10' margins 0.03,0.99,0.01,\(1 - 90.0 / Double(height)) spacing 0.004,0.006
             \(ranges(b))
             set size ratio -1
             unset xtics
