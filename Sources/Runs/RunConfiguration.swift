@@ -163,13 +163,14 @@ extension RunConfiguration {
 }
 
 extension RunConfiguration {
-    /// Decodes config.json; the fields added with the continuous processes and their samplers
-    /// (toy 0.1 runs from before them lack these) take the values those runs used, so older run
-    /// folders still resume, re-sample and plot.
+    /// Decodes config.json. Runs from before the continuous processes lack their fields: those were
+    /// DDPM runs with simple weighting, and the sampler settings they never used take the dataset's
+    /// defaults, so older run folders still resume, re-sample and plot.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func value<T: Decodable>(_ key: CodingKeys, or fallback: T) throws -> T { try c.decodeIfPresent(T.self, forKey: key) ?? fallback }
         dataset = try c.decode(ToyDataset.self, forKey: .dataset)
+        let d = DatasetDefaults.forDataset(dataset).configuration(for: dataset)
         noise = try c.decodeIfPresent(Double.self, forKey: .noise)
         dataSize = try c.decode(Int.self, forKey: .dataSize)
         trainSteps = try c.decode(Int.self, forKey: .trainSteps)
@@ -183,9 +184,9 @@ extension RunConfiguration {
         timesteps = try c.decode(Int.self, forKey: .timesteps)
         schedule = try c.decode(ScheduleKind.self, forKey: .schedule)
         process = try value(.process, or: .ddpm)
-        sigmaMin = try value(.sigmaMin, or: 0.01)
+        sigmaMin = try value(.sigmaMin, or: d.sigmaMin)
         sigmaMax = try c.decodeIfPresent(Double.self, forKey: .sigmaMax)
-        levels = try value(.levels, or: 10)
+        levels = try value(.levels, or: d.levels)
         prediction = try c.decode(Prediction.self, forKey: .prediction)
         lossWeighting = try value(.lossWeighting, or: .simple)
         model = try c.decode(ModelKind.self, forKey: .model)
@@ -195,14 +196,14 @@ extension RunConfiguration {
         sampleSteps = try c.decode(Int.self, forKey: .sampleSteps)
         variance = try c.decode(ReverseVariance.self, forKey: .variance)
         clip = try c.decodeIfPresent(Double.self, forKey: .clip)
-        sharedNoise = try value(.sharedNoise, or: false)
-        odeMethod = try value(.odeMethod, or: .rkf45)
-        odeTolerance = try value(.odeTolerance, or: 1e-5)
-        predictor = try value(.predictor, or: .reverseDiffusion)
-        correctorSteps = try value(.correctorSteps, or: 1)
-        snr = try value(.snr, or: 0.16)
-        denoise = try value(.denoise, or: true)
-        langevinStepSize = try value(.langevinStepSize, or: 2e-5)
+        sharedNoise = try value(.sharedNoise, or: d.sharedNoise)
+        odeMethod = try value(.odeMethod, or: d.odeMethod)
+        odeTolerance = try value(.odeTolerance, or: d.odeTolerance)
+        predictor = try value(.predictor, or: d.predictor)
+        correctorSteps = try value(.correctorSteps, or: d.correctorSteps)
+        snr = try value(.snr, or: d.snr)
+        denoise = try value(.denoise, or: d.denoise)
+        langevinStepSize = try value(.langevinStepSize, or: d.langevinStepSize)
         seed = try c.decode(UInt64.self, forKey: .seed)
         threads = try c.decode(Int.self, forKey: .threads)
         checkpointEvery = try c.decode(Int.self, forKey: .checkpointEvery)

@@ -39,7 +39,11 @@ public struct PredictorCorrector: Sampler {
             case .reverseDiffusion:
                 let variance = max(st * st - alphaStep * alphaStep * sn * sn, 0)
                 let (inv, v, sd) = (Float(1 / alphaStep), Float(variance), Float(variance.squareRoot()))
-                for j in 0..<x.count { x.scalars[j] = inv * (x.scalars[j] + v * score.scalars[j]) + (z.map { sd * $0[j] } ?? 0) }
+                if let z {
+                    for j in 0..<x.count { x.scalars[j] = inv * (x.scalars[j] + v * score.scalars[j]) + sd * z[j] }
+                } else {
+                    for j in 0..<x.count { x.scalars[j] = inv * (x.scalars[j] + v * score.scalars[j]) }
+                }
             case .eulerMaruyama:
                 context.eulerMaruyamaStep(&x, score: score, from: t, to: next, noise: z)
             }

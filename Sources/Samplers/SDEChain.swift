@@ -35,7 +35,11 @@ extension SDEContext {
         let dt = t - next
         let (f, g) = sde.coefficients(t)
         let (ff, g2, scale) = (Float(f * dt), Float(g * g * dt), Float(g * dt.squareRoot()))
-        for j in 0..<x.count { x.scalars[j] += -ff * x.scalars[j] + g2 * score.scalars[j] + (z.map { scale * $0[j] } ?? 0) }
+        if let z {
+            for j in 0..<x.count { x.scalars[j] += -ff * x.scalars[j] + g2 * score.scalars[j] + scale * z[j] }
+        } else {
+            for j in 0..<x.count { x.scalars[j] += -ff * x.scalars[j] + g2 * score.scalars[j] }
+        }
     }
 
     /// The loop of the SDE samplers: N steps on the process's sampling grid from t = 1 to ε, each
