@@ -2,8 +2,11 @@
 import PackageDescription
 
 // Module graph (dependencies point down only):
-//   toy, toy-bench -> Runs -> Samplers -> Diffusion -> NN -> Engine -> CBLAS
-//                      \-> Datasets -> Stats -> CGSL
+//   toy, toy-bench -> Runs -> Models -> Training -> Diffusion -> Engine -> CBLAS
+//                       |                  \-> NN (layers, safetensors) -> Engine
+//                       \-> Datasets, Plotting             Stats -> CGSL (under all numeric modules)
+// Training is the shape-generic core (Denoiser protocol, training loop, checkpoints); Models holds
+// the networks that conform to it; Runs is the 2-D application over both.
 // GSL is linked by name (never pkg-config, which would add GSL's slow reference BLAS);
 // matrix products go through BLIS (see Sources/CBLAS).
 let package = Package(
@@ -22,25 +25,31 @@ let package = Package(
         .target(name: "Stats", dependencies: ["CGSL"], exclude: ["README.md"]),
         .target(name: "Engine", dependencies: ["CBLAS"], exclude: ["README.md"]),
         .target(name: "NN", dependencies: ["Engine", "Stats"], exclude: ["README.md"]),
-        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Stats"], exclude: ["README.md"]),
+        .target(name: "Diffusion", dependencies: ["Engine", "Stats"], exclude: ["README.md"]),
         .target(name: "Samplers", dependencies: ["Diffusion", "Engine", "Stats"], exclude: ["README.md"]),
+        .target(name: "Training", dependencies: ["Diffusion", "NN", "Engine", "Stats"], exclude: ["README.md"]),
+        .target(name: "Models", dependencies: ["Training", "NN", "Engine", "Stats"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["Stats"], exclude: ["README.md"]),
         .target(name: "Plotting", exclude: ["README.md"]),
-        .target(name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats", "Plotting"], exclude: ["README.md"]),
+        .target(
+            name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "Training", "Models", "NN", "Engine", "Stats", "Plotting"],
+            exclude: ["README.md"]),
         .executableTarget(
             name: "toy",
-            dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Stats", "NN", "Engine", "Plotting",
+            dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Training", "Models", "Stats", "NN", "Engine", "Plotting",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "toy-bench",
-            dependencies: ["Runs", "NN", "Engine", "Diffusion", "Stats", "Datasets",
+            dependencies: ["Runs", "Training", "Models", "NN", "Engine", "Diffusion", "Stats", "Datasets",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "CGSL"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Stats"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine", "Stats"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Samplers", "Engine", "NN", "Stats"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Samplers", "Engine", "Stats"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Diffusion", "Samplers", "NN", "Engine", "Stats"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Training", "NN", "Engine", "Stats"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Stats"], exclude: ["Golden"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "NN", "Engine", "Stats"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Training", "Models", "NN", "Engine", "Stats"]),
     ]
 )

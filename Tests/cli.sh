@@ -68,5 +68,14 @@ check "toy nll on a DDPM run says what it needs" 1 "continuous process" -- "$toy
 check "annealed Langevin on gmm recovers the mode weights" 0 "mode shares \\(samples\\) +0\\.7[89]|mode shares \\(samples\\) +0\\.8[01]" -- "$toy" run gmm --model exact --sampler annealed-langevin --out "$tmp/al" --quiet
 check "plain Langevin on gmm keeps them near 50/50" 0 "mode shares \\(samples\\) +0\\.(4[6-9]|5[0-4])" -- "$toy" run gmm --model exact --sampler langevin --out "$tmp/pl" --quiet
 check "an NCSN run trains and samples with annealed Langevin" 0 "annealed-langevin" -- "$toy" run moons --process ncsn --train-steps 20 --samples 100 --width 16 --out "$tmp/ncsn"
+check "--print-config prints the resolved sections" 0 '"training"' -- "$toy" run moons --train-steps 77 --print-config
+check "a run's config.json is a valid --config" 0 "samples.csv" -- "$toy" run --config "$tmp/ok/config.json" --out "$tmp/again" --quiet
+check "--config reproduces the run's samples byte for byte" 0 "" -- cmp "$tmp/ok/samples.csv" "$tmp/again/samples.csv"
+printf '{"data": {"dataset": "moons"}, "training": {"stepz": 3}}' > "$tmp/bad.json"
+check "an unknown key in --config names it and the valid keys" 64 "training.stepz.*batchSize" -- "$toy" run --config "$tmp/bad.json"
+check "--conditional on a dataset with classes writes a label column" 0 "samples.csv" -- "$toy" run moons --conditional --label 1 --train-steps 20 --samples 100 --width 16 --out "$tmp/cond" --quiet
+check "the label column is there" 0 "x,y,label" -- head -1 "$tmp/cond/samples.csv"
+check "--label beyond the classes names the flag and the range" 64 "--label must be between 0 and 1" -- "$toy" run moons --conditional --label 5
+check "--label without a conditional model is refused" 64 "--label needs a conditional model" -- "$toy" run moons --label 1
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -7,13 +7,21 @@ import Stats
 public struct Checkerboard: ToyDistribution {
     public init() {}
     public var defaultNoise: Double { 0 }
-    public func sample(_ n: Int, noise: Double, rng: some RandomSource) -> [SIMD2<Double>] {
-        (0..<n).map { _ in
+    /// Classes: the 8 squares, numbered row by row from the bottom (2 per row).
+    public var classes: Int { 8 }
+
+    public func sampleLabeled(_ n: Int, noise: Double, rng: some RandomSource) -> LabeledPoints {
+        var labels = [Int](repeating: 0, count: n)
+        let points = (0..<n).map { i -> SIMD2<Double> in
             let x1 = rng.uniform() * 4 - 2
             let x2 = rng.uniform() - Double(rng.uniformInt(below: 2)) * 2
             let parity = floor(x1).truncatingRemainder(dividingBy: 2)
-            let p = 2 * SIMD2(x1, x2 + (parity < 0 ? parity + 2 : parity))
+            let y = x2 + (parity < 0 ? parity + 2 : parity)
+            let (column, row) = (min(Int(floor(x1)) + 2, 3), min(Int(floor(y)) + 2, 3))
+            labels[i] = row * 2 + column / 2
+            let p = 2 * SIMD2(x1, y)
             return noise > 0 ? p + noise * SIMD2(rng.gaussian(), rng.gaussian()) : p
         }
+        return LabeledPoints(points: points, labels: labels)
     }
 }

@@ -13,11 +13,17 @@ public struct EightGaussians: ToyDistribution {
         (0..<8).map { k in 4 * SIMD2(cos(Double(k) * .pi / 4), sin(Double(k) * .pi / 4)) / scale }
     }
 
-    public func sample(_ n: Int, noise: Double, rng: some RandomSource) -> [SIMD2<Double>] {
-        (0..<n).map { _ in
+    /// Classes: the 8 modes, k = 0 at angle 0, counter-clockwise.
+    public var classes: Int { 8 }
+
+    public func sampleLabeled(_ n: Int, noise: Double, rng: some RandomSource) -> LabeledPoints {
+        var labels = [Int](repeating: 0, count: n)
+        let points = (0..<n).map { i -> SIMD2<Double> in
             let z = SIMD2(rng.gaussian(), rng.gaussian()) * noise
-            let c = Self.centers[rng.uniformInt(below: 8)] * Self.scale
+            labels[i] = rng.uniformInt(below: 8)
+            let c = Self.centers[labels[i]] * Self.scale
             return (c + z) / Self.scale
         }
+        return LabeledPoints(points: points, labels: labels)
     }
 }

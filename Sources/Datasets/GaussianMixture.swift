@@ -26,10 +26,16 @@ public struct GaussianMixture: ToyDistribution {
     /// `noise` scales every component's standard deviation (1 = as defined).
     public var defaultNoise: Double { 1 }
 
-    public func sample(_ n: Int, noise: Double, rng: some RandomSource) -> [SIMD2<Double>] {
-        (0..<n).map { _ in
+    /// Classes: the components.
+    public var classes: Int { weights.count }
+
+    public func sampleLabeled(_ n: Int, noise: Double, rng: some RandomSource) -> LabeledPoints {
+        var labels = [Int](repeating: 0, count: n)
+        let points = (0..<n).map { i -> SIMD2<Double> in
             let k = rng.categorical(weights)
+            labels[i] = k
             return means[k] + noise * standardDeviations[k] * SIMD2(rng.gaussian(), rng.gaussian())
         }
+        return LabeledPoints(points: points, labels: labels)
     }
 }

@@ -1,11 +1,37 @@
 import Stats
 
-/// A 2-D point distribution to learn. Every draw comes from the seeded `RandomSource`.
+/// A 2-D point distribution to learn, with its natural classes. Every draw comes from the seeded
+/// `RandomSource`; the labels cost no extra draws, so points are the same with or without them.
 public protocol ToyDistribution: Sendable {
     /// The noise level used when none is given (the published convention).
     var defaultNoise: Double { get }
-    /// `n` points; `noise` is the Gaussian jitter's standard deviation in the generator's own units.
-    func sample(_ n: Int, noise: Double, rng: some RandomSource) -> [SIMD2<Double>]
+    /// Number of natural classes (labels 0..<classes).
+    var classes: Int { get }
+    /// `n` points and their class labels; `noise` is the Gaussian jitter's standard deviation in
+    /// the generator's own units.
+    func sampleLabeled(_ n: Int, noise: Double, rng: some RandomSource) -> LabeledPoints
+}
+
+extension ToyDistribution {
+    /// `n` points without their labels.
+    public func sample(_ n: Int, noise: Double, rng: some RandomSource) -> [SIMD2<Double>] {
+        sampleLabeled(n, noise: noise, rng: rng).points
+    }
+}
+
+/// Points with one class label each.
+public struct LabeledPoints: Sendable {
+    public var points: [SIMD2<Double>]
+    public var labels: [Int]
+
+    public init(points: [SIMD2<Double>], labels: [Int]) {
+        precondition(points.count == labels.count, "LabeledPoints: \(labels.count) labels for \(points.count) points")
+        self.points = points
+        self.labels = labels
+    }
+
+    /// The points of class `label`.
+    public func points(ofClass label: Int) -> [SIMD2<Double>] { zip(points, labels).filter { $0.1 == label }.map(\.0) }
 }
 
 /// The toy datasets by CLI name.
@@ -48,19 +74,22 @@ public enum ToyDataset: String, CaseIterable, Codable, Sendable {
 
     /// Draws `n` points with `noise` (default: the dataset's convention).
     public func sample(_ n: Int, noise: Double? = nil, rng: some RandomSource) -> [SIMD2<Double>] {
-        let d = distribution
-        return d.sample(n, noise: noise ?? d.defaultNoise, rng: rng)
+        sampleLabeled(n, noise: noise, rng: rng).points
     }
+
+    /// Draws `n` points and their labels with `noise` (default: the dataset's convention).
+    public func sampleLabeled(_ n: Int, noise: Double? = nil, rng: some RandomSource) -> LabeledPoints {
+        let d = distribution
+        return d.sampleLabeled(n, noise: noise ?? d.defaultNoise, rng: rng)
+    }
+
+    /// Number of natural classes.
+    public var classes: Int { distribution.classes }
 }
 
-/// Shuffles points in place with the seeded source (scikit-learn's shuffle=True).
-func shuffled(_ points: [SIMD2<Double>], rng: some RandomSource) -> [SIMD2<Double>] {
-    rng.permutation(points.count).map { points[$0] }
-}
-
-/// n evenly spaced values from a to b (endpoint included unless `endpoint` is false), numpy's linspace.
-func linspace(_ a: Double, _ b: Double, _ n: Int, endpoint: Bool = true) -> [Double] {
-    guard n > 0 else { return [] }
-    let div = Double(endpoint ? max(n - 1, 1) : n)
-    return (0..<n).map { a + (b - a) * Double($0) / div }
+/// Shuffles points and their labels with one permutation of the seeded source (scikit-learn's
+/// shuffle=True).
+func shuffled(_ data: LabeledPoints, rng: some RandomSource) -> LabeledPoints {
+    let order = rng.permutation(data.points.count)
+    return LabeledPoints(points: order.map { data.points[$0] }, labels: order.map { data.labels[$0] })
 }

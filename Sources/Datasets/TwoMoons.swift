@@ -7,13 +7,16 @@ import Stats
 public struct TwoMoons: ToyDistribution {
     public init() {}
     public var defaultNoise: Double { 0.1 }
-    public func sample(_ n: Int, noise: Double, rng: some RandomSource) -> [SIMD2<Double>] {
+    /// Classes: the upper (0) and lower (1) moon.
+    public var classes: Int { 2 }
+
+    public func sampleLabeled(_ n: Int, noise: Double, rng: some RandomSource) -> LabeledPoints {
         let nOut = n / 2, nIn = n - nOut
         let outer = linspace(0, .pi, nOut).map { SIMD2(cos($0), sin($0)) }
         let inner = linspace(0, .pi, nIn).map { SIMD2(1 - cos($0), 1 - sin($0) - 0.5) }
-        let points = shuffled(outer + inner, rng: rng).map { p in
-            p + noise * SIMD2(rng.gaussian(), rng.gaussian())
-        }
-        return points.map { 2 * $0 + SIMD2(-1, -0.2) }
+        let labels = [Int](repeating: 0, count: nOut) + [Int](repeating: 1, count: nIn)
+        var out = shuffled(LabeledPoints(points: outer + inner, labels: labels), rng: rng)
+        out.points = out.points.map { p in 2 * (p + noise * SIMD2(rng.gaussian(), rng.gaussian())) + SIMD2(-1, -0.2) }
+        return out
     }
 }

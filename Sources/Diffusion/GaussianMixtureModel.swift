@@ -7,7 +7,7 @@ import Foundation
 /// r_k ∝ w_k N(x; α μ_k, v_k I) (log-sum-exp); ε(x_t, t) = −σ·∇ log p_t(x_t), and the divergence
 /// ∇·∇log p = Σ_k r_k(‖u_k‖² − d/v_k) − ‖∇log p‖². Samplers driven by it have no learning error
 /// (Song & Ermon 2019 use such a mixture to study Langevin dynamics).
-public struct GaussianMixtureModel: DenoisingModel, Sendable {
+public struct GaussianMixtureModel: DivergenceModel, Sendable {
     public let process: any NoiseProcess
     public let weights: [Double]
     public let means: [SIMD2<Double>]

@@ -1,3 +1,4 @@
+import Stats
 /// β_t linear from 1e-4 to 0.02 at T = 1000 (Ho et al. 2020), both ends scaled by 1000/T for
 /// other T as improved-diffusion does, so the total noise stays comparable.
 public struct LinearSchedule: NoiseSchedule {

@@ -1,3 +1,4 @@
+import Stats
 import Foundation
 
 /// A discrete noise schedule: β_t for t = 0..<T (the forward step variances of Ho et al. 2020).
@@ -58,6 +59,3 @@ func scaledEndpoints(_ start: Double, _ end: Double, timesteps: Int) throws -> (
     return (scale * start, scale * end)
 }
 
-func linspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
-    n == 1 ? [a] : (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
-}

@@ -1,3 +1,4 @@
+import Stats
 /// √β_t linear between √1e-4 and √0.02 (the "quad" schedule of Ho et al.'s code), scaled by 1000/T.
 public struct QuadraticSchedule: NoiseSchedule {
     public var betaStart = 1e-4, betaEnd = 0.02

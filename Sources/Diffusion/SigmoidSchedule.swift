@@ -1,3 +1,4 @@
+import Stats
 import Foundation
 
 /// β_t = β₁ + (β_T − β₁)·σ(linspace(−6, 6, T)) (GeoDiff, Xu et al. 2022), with β₁ = 1e-4 and

@@ -20,4 +20,28 @@ public enum Parallel {
             body((count * part / threads)..<(count * (part + 1) / threads))
         }
     }
+
+    /// Runs body(0), …, body(count − 1) concurrently when BLAS has more than one thread — each with
+    /// single-threaded BLAS and elementwise loops inside — else one after another. The one home of
+    /// the row-block pattern (sharded gradients, blockwise network evaluation): callers split their
+    /// work by its size alone, so results never depend on the thread count.
+    public static func blocks(_ count: Int, _ body: (Int) -> Void) {
+        let threads = BLAS.threads
+        guard threads > 1 && count > 1 else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        BLAS.setThreads(1)
+        defer { BLAS.setThreads(threads) }
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let run = body
+            DispatchQueue.concurrentPerform(iterations: count) { run($0) }
+        }
+    }
+
+    /// Bounds of `rows` split into one block per thread (a single block below 256 rows).
+    public static func rowBlocks(_ rows: Int, threads: Int = BLAS.threads) -> [Int] {
+        let n = threads > 1 && rows >= 256 ? threads : 1
+        return (0...n).map { rows * $0 / n }
+    }
 }

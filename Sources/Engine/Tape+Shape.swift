@@ -105,3 +105,23 @@ extension Tape {
         }
     }
 }
+
+extension Tape {
+    /// Rows of a table picked by index, an embedding lookup: table [n, w], indices [k] → [k, w],
+    /// y[r] = table[indices[r]]. The pullback scatter-adds ∂y into the picked rows.
+    public func gatherRows(_ table: Var, _ indices: [Int]) -> Var {
+        let t = table.value
+        precondition(t.rank == 2, "gatherRows: table must be [n, w], got \(t.shape)")
+        let (n, w) = (t.shape[0], t.shape[1])
+        precondition(indices.allSatisfy { (0..<n).contains($0) }, "gatherRows: an index lies outside 0..<\(n)")
+        var y = [Float](repeating: 0, count: indices.count * w)
+        for (r, i) in indices.enumerated() { for j in 0..<w { y[r * w + j] = t.scalars[i * w + j] } }
+        return record(Tensor(shape: [indices.count, w], scalars: y), inputs: [table]) {
+            { tape, dy in
+                var g = [Float](repeating: 0, count: n * w)
+                for (r, i) in indices.enumerated() { for j in 0..<w { g[i * w + j] += dy.scalars[r * w + j] } }
+                tape.accumulate(table, Tensor(shape: [n, w], scalars: g))
+            }
+        }
+    }
+}

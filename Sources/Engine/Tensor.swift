@@ -49,4 +49,24 @@ public struct Tensor: Sendable, Equatable {
         let columns = shape.last ?? 1
         return (columns == 0 ? 0 : count / columns, columns)
     }
+
+    /// The first axis and the size of one entry along it: [batch, …] → (batch, elements per sample).
+    public var batchShape: (batch: Int, perSample: Int) {
+        let batch = shape.first ?? 1
+        return (batch, batch == 0 ? 0 : count / batch)
+    }
+
+    /// Entries `range` of the first axis, with the remaining axes unchanged.
+    public func rows(_ range: Range<Int>) -> Tensor {
+        let per = batchShape.perSample
+        return Tensor(shape: [range.count] + shape.dropFirst(), scalars: Array(scalars[(range.lowerBound * per)..<(range.upperBound * per)]))
+    }
+
+    /// Tensors of equal trailing shape stacked along the first axis.
+    public static func concatenatingRows(_ parts: [Tensor]) -> Tensor {
+        precondition(!parts.isEmpty, "Tensor.concatenatingRows: no parts")
+        let tail = Array(parts[0].shape.dropFirst())
+        precondition(parts.allSatisfy { Array($0.shape.dropFirst()) == tail }, "Tensor.concatenatingRows: trailing shapes differ")
+        return Tensor(shape: [parts.map { $0.shape.first ?? 1 }.reduce(0, +)] + tail, scalars: parts.flatMap(\.scalars))
+    }
 }

@@ -97,34 +97,34 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
     for run in plan.runs {
         let trained = try TrainedRun(RunDirectory(URL(fileURLWithPath: run.folder)))
         let base = trained.configuration
-        for kind in run.samplers { try kind.check(process: base.process) }
-        let kinds = run.samplers.isEmpty ? SamplerKind.allCases.filter { $0.processes.contains(base.process) } : run.samplers
+        for kind in run.samplers { try kind.check(process: base.process.kind) }
+        let kinds = run.samplers.isEmpty ? SamplerKind.allCases.filter { $0.processes.contains(base.process.kind) } : run.samplers
         for kind in kinds {
             var c = base
-            c.sampler = kind
-            c.samples = plan.samples
+            c.sampling.sampler = kind
+            c.sampling.samples = plan.samples
             c.seed = plan.seed
             c.threads = plan.threads
-            c.sharedNoise = plan.sharedNoise
+            c.sampling.sharedNoise = plan.sharedNoise
             var settings: [(budget: Int?, tolerance: Double?, steps: Int)] = []
             if kind == .ode {
                 settings = plan.odeTolerances.map { (nil, $0, 1) }
             } else {
                 for budget in plan.budgets {
                     var steps = kind.steps(forEvaluations: budget, options: c.samplingOptions())
-                    if kind == .annealedLangevin { steps = max(steps, c.levels) }
+                    if kind == .annealedLangevin { steps = max(steps, c.process.levels) }
                     if let limit = trained.process.discreteSteps, [.ddpm, .ddim, .ddimEta1].contains(kind), steps > limit { continue }
                     settings.append((budget, nil, steps))
                 }
             }
             for (budget, tolerance, steps) in settings {
-                c.sampleSteps = steps
-                if let tolerance { c.odeTolerance = tolerance }
+                c.sampling.steps = steps
+                if let tolerance { c.sampling.odeTolerance = tolerance }
                 let record = try SamplingRecord.make(trained, configuration: c)
                 let (q, b) = (record.quality.samples, record.quality.baseline)
                 let s = record.samples
                 let row = ComparisonRow(
-                    dataset: base.dataset.rawValue, process: base.process.rawValue, sampler: kind.rawValue, budget: budget,
+                    dataset: base.data.dataset.rawValue, process: base.process.kind.rawValue, sampler: kind.rawValue, budget: budget,
                     odeTolerance: tolerance, steps: steps, modelEvaluations: record.modelEvaluations, seconds: record.seconds,
                     energyDistance: q.energyDistance, mmd: q.mmd, classifierAccuracy: q.classifierAccuracy, slicedWasserstein: q.slicedWasserstein,
                     recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd, baselineClassifierAccuracy: b.classifierAccuracy,

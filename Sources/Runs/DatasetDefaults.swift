@@ -1,30 +1,31 @@
 import Datasets
 import Diffusion
-import NN
+import Models
 import Samplers
+import Training
 
-/// The tuned defaults of a dataset: what `toy run NAME` uses for options not given, shown by
+/// The tuned defaults of a dataset (its differences from the sections' own defaults): what `toy run NAME` uses for options not given, shown by
 /// `toy list`. Tuned so `toy run swissroll` trains and samples in about 20 s on 2 cores and
 /// meets the quality bars of Experiments/foundation-quality.sh.
 public struct DatasetDefaults: Sendable {
-    public var trainSteps = 10000
-    public var batchSize = 256
-    public var lr = 2e-3
-    public var emaDecay = 0.995
-    public var width = 128
-    public var depth = 3
-    public var timesteps = 200
-    public var sampleSteps = 200
-    public var schedule = ScheduleKind.linear
-    public var inputFrequencies = 16
-    public var inputScale: Float = 25
+    public var trainSteps = TrainingOptions().steps
+    public var batchSize = TrainingOptions().batchSize
+    public var lr = TrainingOptions().lr
+    public var emaDecay = TrainingOptions().emaDecay
+    public var width = ModelConfiguration().width
+    public var depth = ModelConfiguration().depth
+    public var timesteps = ProcessConfiguration().timesteps
+    public var sampleSteps = SamplingConfiguration().steps
+    public var schedule = ProcessConfiguration().schedule
+    public var inputFrequencies = ModelConfiguration().inputFrequencies
+    public var inputScale = ModelConfiguration().inputScale
     /// β̃_t keeps samples tighter (fewer off the data); β_t covers the data's extent better.
-    public var variance = ReverseVariance.posterior
-    public var process = ProcessKind.ddpm
-    public var sampler = SamplerKind.ddpm
+    public var variance = SamplingConfiguration().variance
+    public var process = ProcessConfiguration().kind
+    public var sampler = SamplingConfiguration().sampler
     /// VE/NCSN smallest noise and the Langevin step size ε (stable only for ε < 4σ_min²).
-    public var sigmaMin = 0.01
-    public var langevinStepSize = 2e-5
+    public var sigmaMin = ProcessConfiguration().sigmaMin
+    public var langevinStepSize = SamplingConfiguration().langevinStepSize
     /// Langevin steps per noise level when --sample-steps is not given (Song & Ermon 2019: 100).
     public var langevinStepsPerLevel = 100
 
@@ -64,19 +65,26 @@ public struct DatasetDefaults: Sendable {
         return d
     }
 
-    /// A complete configuration from these defaults.
+    /// A complete configuration from these defaults; every other value is its section's default.
     public func configuration(for dataset: ToyDataset, seed: UInt64 = 0) -> RunConfiguration {
-        RunConfiguration(
-            dataset: dataset, noise: nil, dataSize: 50_000, trainSteps: trainSteps, batchSize: batchSize, lr: lr,
-            warmupSteps: 100, lrFloor: 0.05, weightDecay: 0, gradClip: 1, emaDecay: emaDecay, timesteps: timesteps,
-            schedule: schedule, process: process, sigmaMin: sigmaMin, sigmaMax: nil, levels: 10, prediction: .epsilon,
-            lossWeighting: .simple, model: .network,
-            architecture: DenoiserArchitecture(
-                width: width, depth: depth, activation: .silu, timeEmbedding: 64,
-                inputFrequencies: inputFrequencies, inputScale: inputScale, residual: true),
-            samples: 5000, sampler: sampler, sampleSteps: sampleSteps, variance: variance, clip: nil, sharedNoise: false,
-            odeMethod: .rkf45, odeTolerance: 1e-5, predictor: .reverseDiffusion, correctorSteps: 1, snr: 0.16, denoise: true,
-            langevinStepSize: langevinStepSize,
-            seed: seed, threads: 2, checkpointEvery: 500)
+        var c = RunConfiguration(data: DataConfiguration(dataset: dataset))
+        c.training.steps = trainSteps
+        c.training.batchSize = batchSize
+        c.training.lr = lr
+        c.training.emaDecay = emaDecay
+        c.model.width = width
+        c.model.depth = depth
+        c.model.inputFrequencies = inputFrequencies
+        c.model.inputScale = inputScale
+        c.process.kind = process
+        c.process.schedule = schedule
+        c.process.timesteps = timesteps
+        c.process.sigmaMin = sigmaMin
+        c.sampling.sampler = sampler
+        c.sampling.steps = sampleSteps
+        c.sampling.variance = variance
+        c.sampling.langevinStepSize = langevinStepSize
+        c.seed = seed
+        return c
     }
 }

@@ -10,11 +10,14 @@ public enum FileFormats {
         }
     }
 
-    /// CSV with header `x,y`, one point per line (shortest round-trip decimal form).
-    public static func pointsCSV(_ xy: [Float]) -> Data {
-        var s = "x,y\n"
+    /// CSV with header `x,y` (and `label` when labels are given), one point per line (shortest
+    /// round-trip decimal form).
+    public static func pointsCSV(_ xy: [Float], labels: [Int]? = nil) -> Data {
+        var s = labels == nil ? "x,y\n" : "x,y,label\n"
         s.reserveCapacity(xy.count * 12)
-        for i in stride(from: 0, to: xy.count - 1, by: 2) { s += "\(xy[i]),\(xy[i + 1])\n" }
+        for i in stride(from: 0, to: xy.count - 1, by: 2) {
+            if let labels { s += "\(xy[i]),\(xy[i + 1]),\(labels[i / 2])\n" } else { s += "\(xy[i]),\(xy[i + 1])\n" }
+        }
         return Data(s.utf8)
     }
 

@@ -2,9 +2,11 @@ import Datasets
 import Diffusion
 import Engine
 import Foundation
+import Models
 import NN
 import Plotting
 import Stats
+import Training
 
 /// The figures of a run folder, rebuilt from its files alone (config.json, data.csv, samples.csv,
 /// loss.csv, trajectory.csv, model.safetensors), written to plots/ as data + script + image.
@@ -20,27 +22,27 @@ public struct RunPlots {
         let missing = required.filter { !FileManager.default.fileExists(atPath: $0.path) }.map(\.lastPathComponent)
         guard missing.isEmpty else { throw PlotError.notARun(path: directory.url.path, missing: missing) }
         let c = try RunRecord.load(directory).configuration
-        let trained = c.model == .network
+        let trained = c.model.kind == .network
         let data = try PointsCSV.read(directory.dataCSV)
         let samples = try PointsCSV.read(directory.samplesCSV).filter { $0.x.isFinite && $0.y.isFinite }
         let process = try c.makeProcess()
         let shown = Array(data.prefix(samples.count))
         var figures = [
-            Figures.samples(data: shown, samples: samples, title: "\(c.dataset.rawValue): data and \(c.sampler.rawValue) samples"),
+            Figures.samples(data: shown, samples: samples, title: "\(c.data.dataset.rawValue): data and \(c.sampling.sampler.rawValue) samples"),
             Figures.density(data: shown, samples: samples),
-            forward(data: Array(data.prefix(2000)), process: process, kind: c.process, seed: c.seed),
+            forward(data: Array(data.prefix(2000)), process: process, kind: c.process.kind, seed: c.seed),
             Figures.schedules(
                 ScheduleKind.allCases.compactMap { kind in
-                    (try? DiscreteDDPM(schedule: kind, timesteps: c.timesteps)).map { (kind.rawValue, $0.alphaBar) }
+                    (try? DiscreteDDPM(schedule: kind, timesteps: c.process.timesteps)).map { (kind.rawValue, $0.alphaBar) }
                 }),
         ]
         if trained { figures.append(Figures.loss(try lossLog())) }
-        let trajectory = try trajectoryFrames(process: c.process)
+        let trajectory = try trajectoryFrames(process: c.process.kind)
         if !trajectory.isEmpty {
             let stripFrames = trajectory.enumerated().filter { $0.offset % max(1, trajectory.count / 8) == 0 || $0.offset == trajectory.count - 1 }
                 .map(\.element)
             figures.append(
-                Figures.strip(name: "reverse", title: "reverse process (\(c.sampler.rawValue))", frames: stripFrames, color: Style.sampleColor))
+                Figures.strip(name: "reverse", title: "reverse process (\(c.sampling.sampler.rawValue))", frames: stripFrames, color: Style.sampleColor))
             figures.append(Figures.animation(name: "reverse-animation", frames: trajectory, color: Style.sampleColor))
         }
         figures.append(try scoreField(c, process: process, data: shown))
@@ -103,12 +105,13 @@ public struct RunPlots {
     /// The model's score −ε̂/σ_t (EMA network, or the exact mixture) on a 25×25 grid at four noise levels.
     func scoreField(_ c: RunConfiguration, process: any NoiseProcess, data: [SIMD2<Double>]) throws -> Figure {
         let model: any DenoisingModel
-        if c.model == .exact {
+        if c.model.kind == .exact {
             model = try exactModel(c, process: process)
         } else {
-            let network = MLPDenoiser(c.architecture, cachedTimesteps: c.timesteps, rng: GSLRandom(seed: 0))
+            // The unconditional score (∅ for a conditional network).
+            let network = c.makeNetwork(process: process)
             try network.load(try Safetensors(contentsOf: directory.model).tensors)
-            model = NetworkModel(network: network, prediction: c.prediction, process: process)
+            model = NetworkModel(network: network, prediction: c.process.prediction, process: process)
         }
         let xs = data.map(\.x).sorted(), ys = data.map(\.y).sorted()
         let (x0, x1) = (xs[xs.count / 200], xs[xs.count - 1 - xs.count / 200])
@@ -122,14 +125,14 @@ public struct RunPlots {
         let range = process.timeRange
         let levels = [0.02, 0.1, 0.25, 0.5].map { f -> Double in
             let t = range.lowerBound + f * (range.upperBound - range.lowerBound)
-            return process.discreteSteps != nil || c.process == .ncsn ? t.rounded() : t
+            return process.discreteSteps != nil || c.process.kind == .ncsn ? t.rounded() : t
         }
         return Figures.scoreField(
             levels: levels.map { t in
                 let (a, s) = process.marginal(at: t)
-                let score = model.score(input, time: t, alpha: a, sigma: s).score.scalars
+                let score = model.score(input, time: t, alpha: a, sigma: s).scalars
                 let scores = grid.indices.map { SIMD2(Double(score[2 * $0]), Double(score[2 * $0 + 1])) }
-                return ("\(timeLabel(t, c.process)) (σ = \(String(format: "%.2f", s)))", grid, scores)
+                return ("\(timeLabel(t, c.process.kind)) (σ = \(String(format: "%.2f", s)))", grid, scores)
             }, data: data)
     }
 }

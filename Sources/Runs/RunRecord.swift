@@ -5,9 +5,14 @@ import Foundation
 public struct RunRecord: Codable, Sendable {
     public var configuration: RunConfiguration
     public var toolkit: Toolkit
-    public var status: String
+    public var status: Status
     public var timings: Timings?
     public var results: Results?
+
+    /// Where a run stands.
+    public enum Status: String, Codable, Sendable {
+        case training, interrupted, diverged, complete
+    }
 
     /// Wall-clock seconds of the phases of a run.
     public struct Timings: Codable, Sendable {

@@ -14,6 +14,7 @@ public struct SamplingRecord: Codable, Sendable {
     public var toolkit: Toolkit
     /// The samples themselves (written to samples.csv, not to the JSON).
     public var samples: [Float] = []
+    public var labels: [Int]? = nil
 
     enum CodingKeys: String, CodingKey { case configuration, modelEvaluations, seconds, quality, toolkit }
 
@@ -21,14 +22,15 @@ public struct SamplingRecord: Codable, Sendable {
     public static func make(_ trained: TrainedRun, configuration c: RunConfiguration) throws -> SamplingRecord {
         BLAS.setThreads(c.threads)
         let start = Date()
-        let result = try drawSamples(model: trained.model, process: trained.process, configuration: c)
+        let labels = c.samplingLabels()
+        let result = try drawSamples(model: try trained.model(for: c), process: trained.process, configuration: c)
         let seconds = Date().timeIntervalSince(start)
         let s = result.samples.scalars
         let points = stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) }
-        let quality = try evaluateSamples(points, dataset: c.dataset, noise: c.noise, seed: c.seed, threads: c.threads)
+        let quality = try evaluateSamples(points, labels: labels, dataset: c.data.dataset, noise: c.data.noise, seed: c.seed, threads: c.threads)
         return SamplingRecord(
             configuration: c, modelEvaluations: result.modelEvaluations, seconds: seconds, quality: quality, toolkit: .current(),
-            samples: s)
+            samples: s, labels: labels)
     }
 
     /// Writes samples.csv and sampling.json into `folder` (created when missing), atomically.
@@ -36,7 +38,7 @@ public struct SamplingRecord: Codable, Sendable {
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw RunError.notWritable(path: folder.path, reason: error.localizedDescription)
         }
-        try FileFormats.write(FileFormats.pointsCSV(samples), to: folder.appendingPathComponent("samples.csv"))
+        try FileFormats.write(FileFormats.pointsCSV(samples, labels: labels), to: folder.appendingPathComponent("samples.csv"))
         try FileFormats.write(try FileFormats.json(self), to: folder.appendingPathComponent("sampling.json"))
     }
 }

@@ -2,10 +2,12 @@ import Datasets
 import Diffusion
 import Engine
 import Foundation
+import Models
 import NN
 import Plotting
 import Samplers
 import Stats
+import Training
 
 /// One `toy run`: train (or resume), checkpoint, sample with the EMA weights and write the run
 /// folder. Library code: the CLI only parses flags and prints what this returns.
@@ -14,6 +16,8 @@ public struct ToyRun {
     public var quiet = false
     /// Format of the figures in plots/.
     public var figureFormat = FigureFormat.png
+    /// Whether the user asked to stop (Ctrl-C); tests substitute their own.
+    public var interruptRequested: () -> Bool = { Interrupt.requested }
     /// Where progress notes go (stderr in the CLI).
     public var log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 
@@ -23,95 +27,96 @@ public struct ToyRun {
     public func start(_ configuration: RunConfiguration, force: Bool) throws -> RunRecord {
         var configuration = configuration
         try configuration.validate()
-        if configuration.sigmaMax == nil && (configuration.process == .ve || configuration.process == .ncsn) {
-            configuration.sigmaMax = RunConfiguration.largestPairwiseDistance(TrainingSession.trainingDraw(configuration))
-        }
+        let draw = configuration.trainingDraw()
+        let xy = draw.points.flatMap { [Float($0.x), Float($0.y)] }
+        if configuration.process.needsSigmaMax { configuration.process.sigmaMax = RunConfiguration.largestPairwiseDistance(xy) }
         try directory.prepareNew(force: force)
-        let session = try TrainingSession(configuration)
-        try FileFormats.write(FileFormats.pointsCSV(session.data), to: directory.dataCSV)
-        return try execute(session)
+        let session = try configuration.makeSession(draw: draw)
+        try FileFormats.write(FileFormats.pointsCSV(xy), to: directory.dataCSV)
+        return try execute(session, configuration: configuration)
     }
 
     /// Continues the run in `directory` from its checkpoint; `trainSteps` may extend it.
     public func resume(trainSteps: Int? = nil, threads: Int? = nil) throws -> RunRecord {
         var configuration = try RunRecord.load(directory).configuration
-        if let trainSteps { configuration.trainSteps = trainSteps }
+        if let trainSteps { configuration.training.steps = trainSteps }
         if let threads { configuration.threads = threads }
         try configuration.validate()
         try directory.checkWritable()
-        let session = try TrainingSession(configuration)
+        let session = try configuration.makeSession(draw: configuration.trainingDraw())
         let file = directory.checkpoint
         try session.restore(try Safetensors(contentsOf: file), file: file.path)
-        log("resuming \(directory.url.path) at step \(session.step) of \(configuration.trainSteps)")
-        return try execute(session)
+        log("resuming \(directory.url.path) at step \(session.step) of \(configuration.training.steps)")
+        return try execute(session, configuration: configuration)
     }
 
     func writeRecord(_ record: RunRecord) throws {
         try FileFormats.write(try FileFormats.json(record), to: directory.config)
     }
 
-    func saveCheckpoint(_ session: TrainingSession) throws {
-        try session.checkpoint().write(to: directory.checkpoint)
+    func saveCheckpoint(_ session: TrainingSession<MLPDenoiser>, configuration: RunConfiguration) throws {
+        try session.checkpoint(metadata: try configuration.checkpointMetadata()).write(to: directory.checkpoint)
         let rows = session.losses.enumerated().map { [Double($0.offset + 1), Double($0.element)] }
         try FileFormats.write(FileFormats.table(header: ["step", "loss"], rows: rows), to: directory.lossCSV)
     }
 
-    func execute(_ session: TrainingSession) throws -> RunRecord {
-        let c = session.configuration
+    func execute(_ session: TrainingSession<MLPDenoiser>, configuration c: RunConfiguration) throws -> RunRecord {
         BLAS.setThreads(c.threads)
         if let warning = (session.process as? DiscreteDDPM)?.priorWarning { log(warning) }
-        var record = RunRecord(configuration: c, toolkit: .current(), status: "training")
+        var record = RunRecord(configuration: c, toolkit: .current(), status: .training)
         try writeRecord(record)
 
         // Training.
         Interrupt.install()
         let firstStep = session.step
         var lastCheckpoint: Int? = FileManager.default.fileExists(atPath: directory.checkpoint.path) ? firstStep : nil
-        let progress = Progress(label: "train", total: c.trainSteps, quiet: quiet)
+        let progress = Progress(label: "train", total: c.training.steps, quiet: quiet)
         let trainStart = Date()
-        let trainSteps = c.model == .exact ? 0 : c.trainSteps  // an exact model needs no training
+        let trainSteps = c.model.kind == .exact ? 0 : c.training.steps  // an exact model needs no training
         while session.step < trainSteps {
-            if Interrupt.requested {
-                Interrupt.simulate(false)
-                try saveCheckpoint(session)
-                record.status = "interrupted"
+            if interruptRequested() {
+                Interrupt.clear()
+                try saveCheckpoint(session, configuration: c)
+                record.status = .interrupted
                 try writeRecord(record)
-                throw RunError.interrupted(step: session.step, directory: directory.url.path, dataset: c.dataset.rawValue)
+                throw RunError.interrupted(step: session.step, directory: directory.url.path, dataset: c.data.dataset.rawValue)
             }
             let loss = session.trainStep()
             guard loss.isFinite else {
-                record.status = "diverged"
+                record.status = .diverged
                 try writeRecord(record)
                 throw RunError.diverged(
                     step: session.step + 1, lastGood: lastCheckpoint, directory: directory.url.path,
-                    lr: c.lr, dataset: c.dataset.rawValue)
+                    lr: c.training.lr, dataset: c.data.dataset.rawValue)
             }
-            if session.step % c.checkpointEvery == 0 || session.step == c.trainSteps {
-                try saveCheckpoint(session)
+            if session.step % c.training.checkpointEvery == 0 || session.step == c.training.steps {
+                try saveCheckpoint(session, configuration: c)
                 lastCheckpoint = session.step
             }
             progress.update(session.step, loss: Double(loss), startedAt: firstStep)
         }
         let trainingSeconds = Date().timeIntervalSince(trainStart)
+        let labels = c.samplingLabels()
         let model: any DenoisingModel
-        if c.model == .exact {
+        if c.model.kind == .exact {
             model = try exactModel(c, process: session.process)
         } else {
-            if session.step == firstStep { try saveCheckpoint(session) }
-            try session.modelFile().write(to: directory.model)
-            model = NetworkModel(network: try session.emaNetwork(), prediction: c.prediction, process: session.process)  // the EMA weights
+            if session.step == firstStep { try saveCheckpoint(session, configuration: c) }
+            try session.modelFile(metadata: try c.modelMetadata()).write(to: directory.model)
+            // The EMA weights.
+            model = NetworkModel(network: try session.emaNetwork(), prediction: c.process.prediction, process: session.process, labels: labels)
         }
 
         // Sampling.
         let sampleStart = Date()
-        let sampleProgress = Progress(label: "sample", total: c.sampleSteps, quiet: quiet)
+        let sampleProgress = Progress(label: "sample", total: c.sampling.steps, quiet: quiet)
         let result = try drawSamples(
-            model: model, process: session.process, configuration: c, capture: Set((0...16).map { $0 * c.sampleSteps / 16 })
+            model: model, process: session.process, configuration: c, capture: Set((0...16).map { $0 * c.sampling.steps / 16 })
         ) { sampleProgress.update($0) }
         let samplingSeconds = Date().timeIntervalSince(sampleStart)
         let samples = result.samples.scalars
-        try FileFormats.write(FileFormats.pointsCSV(samples), to: directory.samplesCSV)
-        try FileFormats.write(FileFormats.npy(samples, shape: [c.samples, 2]), to: directory.samplesNPY)
+        try FileFormats.write(FileFormats.pointsCSV(samples, labels: labels), to: directory.samplesCSV)
+        try FileFormats.write(FileFormats.npy(samples, shape: [c.sampling.samples, 2]), to: directory.samplesNPY)
         var rows: [[Double]] = []
         for (step, time, x) in result.trajectory {
             for i in 0..<(x.count / 2) { rows.append([Double(step), time, Double(x.scalars[2 * i]), Double(x.scalars[2 * i + 1])]) }
@@ -121,8 +126,13 @@ public struct ToyRun {
         // Metrics against fresh data.
         let evaluationStart = Date()
         let points = stride(from: 0, to: samples.count, by: 2).map { SIMD2(Double(samples[$0]), Double(samples[$0 + 1])) }
-        let evaluation = try? evaluateSamples(points, dataset: c.dataset, noise: c.noise, seed: c.seed, threads: c.threads)
-        if let evaluation { try FileFormats.write(try FileFormats.json(evaluation), to: directory.metrics) }
+        do {
+            let evaluation = try evaluateSamples(
+                points, labels: labels, dataset: c.data.dataset, noise: c.data.noise, seed: c.seed, threads: c.threads)
+            try FileFormats.write(try FileFormats.json(evaluation), to: directory.metrics)
+        } catch let error as QualityError {
+            log("metrics were not computed: \(error)")
+        }
         let evaluationSeconds = Date().timeIntervalSince(evaluationStart)
 
         // Figures (data, scripts and, when gnuplot is installed, images) in plots/.
@@ -141,17 +151,18 @@ public struct ToyRun {
             return ([sx.mean, sy.mean], [sx.standardDeviation, sy.standardDeviation])
         }
         let sampleMoments = moments(samples, finite)
-        let dataMoments = moments(session.data, Array(stride(from: 0, to: session.data.count, by: 2)))
+        let xy = session.data.samples.scalars
+        let dataMoments = moments(xy, Array(stride(from: 0, to: xy.count, by: 2)))
         let trained = session.step - firstStep
         let tail = session.losses.suffix(100)
-        record.status = "complete"
+        record.status = .complete
         record.timings = .init(
             trainingSeconds: trainingSeconds, samplingSeconds: samplingSeconds, evaluationSeconds: evaluationSeconds,
             totalSeconds: trainingSeconds + samplingSeconds + evaluationSeconds,
             stepsPerSecond: trained > 0 ? Double(trained) / trainingSeconds : 0)
         record.results = .init(
             trainedSteps: session.step, finalLoss: tail.isEmpty ? nil : tail.map(Double.init).reduce(0, +) / Double(tail.count),
-            modelEvaluations: result.modelEvaluations, nonFiniteSamples: c.samples - finite.count,
+            modelEvaluations: result.modelEvaluations, nonFiniteSamples: c.sampling.samples - finite.count,
             sampleMean: sampleMoments.mean, sampleStd: sampleMoments.std,
             dataMean: dataMoments.mean, dataStd: dataMoments.std)
         try writeRecord(record)
@@ -159,17 +170,18 @@ public struct ToyRun {
     }
 }
 
-/// `configuration.samples` samples from the prior N(0, s² I) of the sampling stream through the
-/// configured sampler.
+/// `configuration.sampling.samples` samples from the prior N(0, s² I) of the sampling stream
+/// through the configured sampler.
 public func drawSamples(
     model: any DenoisingModel, process: any NoiseProcess, configuration c: RunConfiguration, capture: Set<Int> = [],
     steps: Int? = nil, progress: (Int) -> Void = { _ in }
 ) throws -> SamplingResult {
     let rng = GSLRandom(seed: c.seed, stream: .sampling)
     let s = Float(process.priorStandardDeviation)
-    let initial = Tensor(shape: [c.samples, 2], scalars: rng.gaussians(2 * c.samples).map { s * $0 })
+    let n = c.sampling.samples
+    let initial = Tensor(shape: [n, 2], scalars: rng.gaussians(2 * n).map { s * $0 })
     do {
-        return try c.sampler.sampler.sample(
+        return try c.sampling.sampler.sampler.sample(
             model: model, process: process, initial: initial, options: c.samplingOptions(capture: capture, steps: steps), rng: rng,
             progress: progress)
     } catch let error as ODEError {
@@ -177,12 +189,27 @@ public func drawSamples(
     }
 }
 
-/// The closed-form denoiser of a Gaussian-mixture dataset under the run's process.
+extension RunConfiguration {
+    /// The class of each sample of a conditional run: `sampling.label` for all, or labels drawn in
+    /// data proportion (from their own stream); nil for an unconditional run.
+    public func samplingLabels() -> [Int]? {
+        if let label = sampling.label { return [Int](repeating: label, count: sampling.samples) }
+        guard model.conditional && model.kind == .network else { return nil }
+        let rng = GSLRandom(seed: splitMix64(seed ^ 0x1A_BE15), stream: .sampling)
+        return data.dataset.sampleLabeled(sampling.samples, noise: data.noise, rng: rng).labels
+    }
+}
+
+/// The closed-form denoiser of a Gaussian-mixture dataset under the run's process: of the whole
+/// mixture, or of one component when `sampling.label` names it.
 public func exactModel(_ c: RunConfiguration, process: any NoiseProcess) throws -> GaussianMixtureModel {
-    guard let m = c.dataset.mixture(noise: c.noise) else {
+    guard let m = c.data.dataset.mixture(noise: c.data.noise) else {
         throw RunError.invalid(
-            "--model exact: \(c.dataset.rawValue) has no closed-form score; use one of \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
+            "--model exact: \(c.data.dataset.rawValue) has no closed-form score; use one of \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
         )
+    }
+    if let k = c.sampling.label {
+        return GaussianMixtureModel(process: process, weights: [1], means: [m.means[k]], standardDeviations: [m.standardDeviations[k]])
     }
     return GaussianMixtureModel(process: process, weights: m.weights, means: m.means, standardDeviations: m.standardDeviations)
 }

@@ -2,9 +2,11 @@ import Datasets
 import Diffusion
 import Engine
 import Foundation
+import Models
 import NN
 import Samplers
 import Stats
+import Training
 
 /// A finished run loaded back for sampling or likelihoods: its configuration, process and model
 /// (the EMA network of model.safetensors, or the exact mixture of a `--model exact` run).
@@ -12,32 +14,51 @@ public struct TrainedRun {
     public let directory: RunDirectory
     public let configuration: RunConfiguration
     public let process: any NoiseProcess
-    public let model: any DenoisingModel
+    /// The EMA network; nil for an exact-model run.
+    public let network: MLPDenoiser?
 
     public init(_ directory: RunDirectory) throws {
         self.directory = directory
         let c = try RunRecord.load(directory).configuration
         configuration = c
         process = try c.makeProcess()
-        if c.model == .exact {
-            model = try exactModel(c, process: process)
+        guard c.model.kind == .network else {
+            network = nil
             return
         }
         let file = directory.model
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw RunError.notARun(path: directory.url.path, missing: "model.safetensors (has the run finished training?)")
         }
-        let network = MLPDenoiser(c.architecture, cachedTimesteps: process.discreteSteps ?? 0, rng: GSLRandom(seed: 0))
+        let network = c.makeNetwork(process: process)
         do { try network.load(try Safetensors(contentsOf: file).tensors) } catch let e as NNError {
             throw CheckpointError.corrupt(file: file.path, reason: e.description)
         }
-        model = NetworkModel(network: network, prediction: c.prediction, process: process)
+        self.network = network
+    }
+
+    /// The model as samplers see it under `c` (default: the run's own configuration): the EMA
+    /// network with `c`'s sampling labels, or the exact mixture (of one component for a label).
+    public func model(for c: RunConfiguration? = nil) throws -> any DenoisingModel {
+        let c = c ?? configuration
+        guard let network else { return try exactModel(c, process: process) }
+        return NetworkModel(network: network, prediction: c.process.prediction, process: process, labels: c.samplingLabels())
+    }
+
+    /// The unconditional model (∅ for a conditional network) with its exact divergence.
+    public func unconditionalModel() throws -> any DivergenceModel {
+        guard let network else {
+            var c = configuration
+            c.sampling.label = nil
+            return try exactModel(c, process: process)
+        }
+        return NetworkModel(network: network, prediction: configuration.process.prediction, process: process)
     }
 
     /// Held-out points: a fresh draw from the evaluation stream (never the training draw).
     public func heldOut(_ n: Int, seed: UInt64) -> Tensor {
         let rng = GSLRandom(seed: splitMix64(seed ^ 0x4E4C4C), stream: .evaluation)
-        let points = configuration.dataset.sample(n, noise: configuration.noise, rng: rng)
+        let points = configuration.data.dataset.sample(n, noise: configuration.data.noise, rng: rng)
         return Tensor(shape: [n, 2], scalars: points.flatMap { [Float($0.x), Float($0.y)] })
     }
 }
@@ -68,9 +89,10 @@ extension TrainedRun {
     {
         guard process.sde != nil else {
             throw RunError.invalid(
-                "toy nll needs a run of a continuous process (--process vp, ve or subvp); this run used --process \(configuration.process.rawValue).")
+                "toy nll needs a run of a continuous process (--process vp, ve or subvp); this run used --process \(configuration.process.kind.rawValue).")
         }
         BLAS.setThreads(configuration.threads)
+        let model = try unconditionalModel()
         let start = Date()
         let x = heldOut(n, seed: seed)
         var logp: [Double] = []
@@ -89,8 +111,8 @@ extension TrainedRun {
         }
         let s = Summary(logp.map { -$0 })
         return LikelihoodReport(
-            dataset: configuration.dataset.rawValue, process: configuration.process.rawValue, points: n, meanNLL: s.mean,
-            standardError: s.standardDeviation / Double(n).squareRoot(), entropy: configuration.noise == nil ? configuration.dataset.entropy : nil,
+            dataset: configuration.data.dataset.rawValue, process: configuration.process.kind.rawValue, points: n, meanNLL: s.mean,
+            standardError: s.standardDeviation / Double(n).squareRoot(), entropy: configuration.data.noise == nil ? configuration.data.dataset.entropy : nil,
             evaluations: evaluations, odeMethod: method.rawValue, tolerance: tolerance, epsilon: epsilon, seconds: Date().timeIntervalSince(start))
     }
 }

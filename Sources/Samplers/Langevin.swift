@@ -35,7 +35,7 @@ public struct Langevin: Sampler {
             let a = options.langevinStepSize * sigma * sigma / (levels.sigmaMin * levels.sigmaMin)
             let (half, sd) = (Float(a / 2), Float(a.squareRoot()))
             for _ in 0..<steps {
-                let s = model.score(x, time: time, alpha: 1, sigma: sigma).score
+                let s = model.score(x, time: time, alpha: 1, sigma: sigma)
                 let z = rng.gaussians(x.count)
                 for j in 0..<x.count { x.scalars[j] += half * s.scalars[j] + sd * z[j] }
                 done += 1

@@ -21,17 +21,17 @@ public struct ODELikelihood: Sendable {
     /// log p_ε(x) in nats for each row of `points` [n, d], and the evaluations used; ε is `startTime`
     /// (default: the process's smallest sampling time).
     public func logLikelihood(
-        _ points: Tensor, model: any DenoisingModel, process: any NoiseProcess, from startTime: Double? = nil,
+        _ points: Tensor, model: any DivergenceModel, process: any NoiseProcess, from startTime: Double? = nil,
         priorLogDensity: ((ArraySlice<Double>) -> Double)? = nil
     ) throws -> (logp: [Double], evaluations: Int) {
         guard let sde = process.sde else { throw SamplerError.needsSDE(sampler: "nll") }
-        let (n, d) = points.matrixShape
+        let n = points.shape[0], d = points.count / max(n, 1)
         var y = points.scalars.map(Double.init) + [Double](repeating: 0, count: n)
         let start = startTime ?? process.timeRange.lowerBound
         let evaluations = try integrateODE(&y, from: start, to: 1, method: method, epsAbs: tolerance, epsRel: tolerance) { t, y, dy in
-            let x = Tensor(shape: [n, d], scalars: (0..<(n * d)).map { Float(y[$0]) })
+            let x = Tensor(shape: points.shape, scalars: (0..<(n * d)).map { Float(y[$0]) })
             let (a, s) = process.marginal(at: t)
-            let (score, divergence) = model.score(x, time: t, alpha: a, sigma: s, divergence: true)
+            let (score, divergence) = model.scoreAndDivergence(x, time: t, alpha: a, sigma: s)
             let (f, g) = sde.coefficients(t)
             for j in 0..<(n * d) { dy[j] = f * y[j] - 0.5 * g * g * Double(score.scalars[j]) }
             for i in 0..<n { dy[n * d + i] = Double(d) * f - 0.5 * g * g * divergence[i] }

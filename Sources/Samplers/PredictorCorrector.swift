@@ -18,7 +18,7 @@ public struct PredictorCorrector: Sampler {
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
         let context = try SDEContext(sampler: "pc", model: model, process: process)
-        let d = initial.shape.last ?? 1
+        let d = initial.batchShape.perSample  // one sample: a point or a whole image
         return try context.run(
             initial: initial, options: options, rng: rng, evaluationsPerStep: 1 + options.correctorSteps, progress: progress
         ) { x, t, next, z in
@@ -51,7 +51,7 @@ public struct PredictorCorrector: Sampler {
     }
 }
 
-/// The mean over rows of the Euclidean norm of each d-wide row.
+/// The mean over samples of the Euclidean norm of each d-element sample.
 func meanRowNorm(_ v: [Float], _ d: Int) -> Double {
     let rows = v.count / d
     var total = 0.0

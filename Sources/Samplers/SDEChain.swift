@@ -19,7 +19,7 @@ struct SDEContext {
 
     func score(_ x: Tensor, _ t: Double) -> Tensor {
         let (a, s) = process.marginal(at: t)
-        return model.score(x, time: t, alpha: a, sigma: s).score
+        return model.score(x, time: t, alpha: a, sigma: s)
     }
 
     func denoised(_ x: Tensor, _ t: Double, clip: Double?) -> Tensor {

@@ -2,9 +2,12 @@ import ArgumentParser
 import Diffusion
 import Engine
 import Foundation
+import Models
 import NN
 import Runs
+import Samplers
 import Stats
+import Training
 
 /// Benchmark workloads W1, W2 and the sgemm peak of shared/bench/README.md, each printing one
 /// JSON line, for speed ratios against PyTorch measured in the same session.
@@ -83,29 +86,21 @@ struct W1: ParsableCommand {
 
     func run() throws {
         BLAS.setThreads(common.threads)
-        let dataRNG = GSLRandom(seed: common.seed, stream: .data)
         let nData = 100_000
-        let data = w1SwissRoll(nData, rng: dataRNG)
+        let data = TrainingData(samples: Tensor(shape: [nData, 2], scalars: w1SwissRoll(nData, rng: GSLRandom(seed: common.seed, stream: .data))))
         let process = try DiscreteDDPM(schedule: .linear, timesteps: 1000)
-        let rng = GSLRandom(seed: common.seed, stream: .noise)
         let net = MLPDenoiser(.w1, cachedTimesteps: 1000, rng: GSLRandom(seed: common.seed, stream: .initialization))
-        let adam = Adam(parameters: net.parameters)
-        var losses: [Double] = []
-        func step() {
-            var x0 = [Float](repeating: 0, count: 2 * batch)
-            for r in 0..<batch {
-                let i = rng.uniformInt(below: nData)
-                x0[2 * r] = data[2 * i]
-                x0[2 * r + 1] = data[2 * i + 1]
-            }
-            let t = (0..<batch).map { _ in Double(rng.uniformInt(below: 1000)) }
-            let levels = NoiseBatch(process: process, times: t, prediction: .epsilon)
-            let (loss, gradients) = denoisingGradients(
-                network: net, prediction: .epsilon, x0: x0, levels: levels, noise: rng.gaussians(2 * batch), shards: shards)
-            for (p, g) in zip(net.parameters, gradients) { p.grad = g }
-            adam.update(lr: 1e-3)
-            losses.append(Double(loss))
+        // The product's own training step: batch draw, sharded gradients, clipping, Adam, EMA.
+        var options = TrainingOptions()
+        options.batchSize = batch
+        options.steps = warmup + steps
+        options.lr = 1e-3
+        let session = try TrainingSession(network: net, data: data, process: process, prediction: .epsilon, options: options, seed: common.seed)
+        guard shards == TrainingSession<MLPDenoiser>.shards else {
+            throw ValidationError("--shards: the training loop uses \(TrainingSession<MLPDenoiser>.shards) shards per batch.")
         }
+        var losses: [Double] = []
+        func step() { losses.append(Double(session.trainStep())) }
         for _ in 0..<warmup { step() }
         var times: [Double] = []
         let window = Window()
@@ -138,22 +133,14 @@ struct W2: ParsableCommand {
         let process = try DiscreteDDPM(schedule: .linear, timesteps: timesteps)
         let net = MLPDenoiser(.w1, cachedTimesteps: timesteps, rng: GSLRandom(seed: common.seed, stream: .initialization))
         let rng = GSLRandom(seed: common.seed, stream: .sampling)
-        var x = rng.gaussians(2 * points)
-        func eps(_ x: [Float], _ t: Int) -> [Float] {
-            evaluate(net, Tensor(shape: [points, 2], scalars: x), times: [Float](repeating: Float(t), count: points)).scalars
-        }
-        for _ in 0..<10 { _ = eps(x, 0) }
+        let initial = Tensor(shape: [points, 2], scalars: rng.gaussians(2 * points))
+        // The product's own sampler: DDPM ancestral steps with σ² = β on the network.
+        let model = NetworkModel(network: net, prediction: .epsilon, process: process)
+        for _ in 0..<10 { _ = model(initial, time: 0) }
         let window = Window()
-        for i in stride(from: timesteps - 1, through: 0, by: -1) {
-            let e = eps(x, i)
-            let beta = Float(process.betas[i]), c = beta / Float((1 - process.alphaBar[i]).squareRoot())
-            let inv = 1 / Float(process.alphas[i].squareRoot()), sd = Float(process.betas[i].squareRoot())
-            let z = i > 0 ? rng.gaussians(2 * points) : []
-            for j in 0..<x.count {
-                x[j] = (x[j] - c * e[j]) * inv
-                if i > 0 { x[j] += sd * z[j] }
-            }
-        }
+        let x = try DDPMAncestral().sample(
+            model: model, process: process, initial: initial, options: SamplingOptions(steps: timesteps, variance: .beta), rng: rng
+        ) { _ in }.samples.scalars
         let w = window.finish()
         printJSON([
             "workload": "mlp2d-sample", "impl": "toy", "threads": common.threads, "n_points": points, "T": timesteps,

@@ -14,7 +14,7 @@ struct ListCommand: ParsableCommand {
         let w = ToyDataset.allCases.map(\.rawValue.count).max()!
         for d in ToyDataset.allCases {
             let t = DatasetDefaults.forDataset(d)
-            print("  \(d.rawValue.padding(toLength: w, withPad: " ", startingAt: 0))  \(d.summary)")
+            print("  \(d.rawValue.padding(toLength: w, withPad: " ", startingAt: 0))  \(d.summary); \(d.classes) classes")
             print(
                 "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --ema-decay \(t.emaDecay) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --variance \(t.variance.rawValue) --input-scale \(t.inputScale) --process \(t.process.rawValue) --sampler \(t.sampler.rawValue)]"
             )

@@ -8,18 +8,18 @@ enum Report {
         let c = r.configuration
         func f(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
         func pair(_ v: [Double]) -> String { "(\(f(v[0])), \(f(v[1])))" }
-        var lines = ["", "toy run \(c.dataset.rawValue) — seed \(c.seed), \(c.threads) thread(s), toy \(r.toolkit.version)"]
+        var lines = ["", "toy run \(c.data.dataset.rawValue) — seed \(c.seed), \(c.threads) thread(s), toy \(r.toolkit.version)"]
         if let t = r.timings, let res = r.results {
-            if c.model == .exact {
-                lines.append("  model      the exact denoiser of the \(c.dataset.rawValue) mixture (no training)")
+            if c.model.kind == .exact {
+                lines.append("  model      the exact denoiser of the \(c.data.dataset.rawValue) mixture (no training)")
             } else {
                 lines.append(
-                    "  training   \(res.trainedSteps) steps, batch \(c.batchSize): \(f(t.trainingSeconds, 1)) s (\(f(t.stepsPerSecond, 0)) steps/s), final loss \(res.finalLoss.map { f($0, 4) } ?? "n/a")"
+                    "  training   \(res.trainedSteps) steps, batch \(c.training.batchSize): \(f(t.trainingSeconds, 1)) s (\(f(t.stepsPerSecond, 0)) steps/s), final loss \(res.finalLoss.map { f($0, 4) } ?? "n/a")"
                 )
             }
-            let how = c.sampler == .ode ? "\(c.odeMethod.rawValue) at tolerance \(c.odeTolerance)" : "\(c.sampleSteps) steps"
+            let how = c.sampling.sampler == .ode ? "\(c.sampling.odeMethod.rawValue) at tolerance \(c.sampling.odeTolerance)" : "\(c.sampling.steps) steps"
             lines.append(
-                "  sampling   \(c.samples) points, \(c.sampler.rawValue) with \(how) (\(res.modelEvaluations) model evaluations): \(f(t.samplingSeconds, 1)) s"
+                "  sampling   \(c.sampling.samples) points, \(c.sampling.sampler.rawValue) with \(how) (\(res.modelEvaluations) model evaluations): \(f(t.samplingSeconds, 1)) s"
             )
             lines.append("")
             lines.append("               mean (x, y)        std (x, y)")

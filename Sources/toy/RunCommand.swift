@@ -3,10 +3,12 @@ import Datasets
 import Diffusion
 import Engine
 import Foundation
+import Models
 import NN
 import Runs
 import Samplers
 import Stats
+import Training
 
 private let base = DatasetDefaults()
 
@@ -17,8 +19,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Train an MLP denoiser on a toy dataset, sample from it and write a run folder.",
         discussion: "Options not given take the dataset's tuned defaults (toy list shows them).")
 
-    @Argument(help: "Dataset: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var dataset: ToyDataset
+    @Argument(help: "Dataset: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")) (or give --config).")
+    var dataset: ToyDataset?
+    @Option(help: "A configuration file (JSON; a run's config.json works); flags override it.") var config: String?
+    @Flag(help: "Print the resolved configuration as JSON and exit.") var printConfig = false
 
     @Option(help: "Training steps (default: \(base.trainSteps); per dataset, see toy list).") var trainSteps: Int?
     @Option(help: "Batch size (default: \(base.batchSize)).") var batchSize: Int?
@@ -43,6 +47,8 @@ struct RunCommand: ParsableCommand {
     var prediction: Prediction?
     @Option(help: "network (train an MLP) or exact (the closed-form denoiser of gmm or 8gaussians, no training) (default: network).")
     var model: ModelKind?
+    @Flag(help: "Train a class-conditional denoiser (datasets with classes; toy list shows them).") var conditional = false
+    @Option(help: "Probability of the null label while training a conditional denoiser (default: 0.1).") var labelDropout: Double?
     @Option(help: "Hidden width (default: \(base.width)).") var width: Int?
     @Option(help: "Hidden layers (default: \(base.depth)).") var depth: Int?
     @Option(help: "Activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")) (default: silu).") var activation: Activation?
@@ -53,7 +59,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Training points drawn from the dataset (default: 50000).") var dataSize: Int?
     @Option(help: "Dataset noise (default: the dataset's convention).") var noise: Double?
     @OptionGroup(title: "Sampling") var sampling: SamplingFlags
-    @Option(help: "Random seed.") var seed: UInt64 = 0
+    @Option(help: "Random seed (default: 0).") var seed: UInt64?
     @Option(help: "Threads for matrix products (default: 2).") var threads: Int?
     @Option(help: "Steps between resumable checkpoints (default: 500).") var checkpointEvery: Int?
     @Option(help: "Output folder (default: runs/DATASET-YYYYmmdd-HHMMSS).") var out: String?
@@ -62,48 +68,61 @@ struct RunCommand: ParsableCommand {
     var resume: String?
     @Flag(help: "No progress output.") var quiet = false
 
-    func resolved() -> RunConfiguration {
-        let d = DatasetDefaults.forDataset(dataset)
-        var c = d.configuration(for: dataset, seed: seed)
-        c.trainSteps = trainSteps ?? c.trainSteps
-        c.batchSize = batchSize ?? c.batchSize
-        c.lr = lr ?? c.lr
-        c.warmupSteps = warmupSteps ?? c.warmupSteps
-        c.lrFloor = lrFloor ?? c.lrFloor
-        c.weightDecay = weightDecay ?? c.weightDecay
-        c.gradClip = gradClip ?? c.gradClip
-        c.emaDecay = emaDecay ?? c.emaDecay
-        c.timesteps = timesteps ?? c.timesteps
-        c.schedule = schedule ?? c.schedule
+    /// The configuration: the file's (or the dataset's defaults), then every flag given.
+    func resolved() throws -> RunConfiguration {
+        var c: RunConfiguration
+        if let config {
+            c = try ConfigurationFile.read(URL(fileURLWithPath: config))
+            if let dataset, dataset != c.data.dataset {
+                throw RunError.invalid("'\(config)' configures \(c.data.dataset.rawValue), not \(dataset.rawValue).")
+            }
+        } else {
+            guard let dataset else { throw RunError.invalid("name a dataset (\(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))) or give --config FILE.") }
+            c = DatasetDefaults.forDataset(dataset).configuration(for: dataset)
+        }
+        let d = DatasetDefaults.forDataset(c.data.dataset)
+        c.seed = seed ?? c.seed
+        c.training.steps = trainSteps ?? c.training.steps
+        c.training.batchSize = batchSize ?? c.training.batchSize
+        c.training.lr = lr ?? c.training.lr
+        c.training.warmupSteps = warmupSteps ?? c.training.warmupSteps
+        c.training.lrFloor = lrFloor ?? c.training.lrFloor
+        c.training.weightDecay = weightDecay ?? c.training.weightDecay
+        c.training.gradClip = gradClip ?? c.training.gradClip
+        c.training.emaDecay = emaDecay ?? c.training.emaDecay
+        c.training.labelDropout = labelDropout ?? c.training.labelDropout
+        c.training.checkpointEvery = checkpointEvery ?? c.training.checkpointEvery
+        c.process.timesteps = timesteps ?? c.process.timesteps
+        c.process.schedule = schedule ?? c.process.schedule
         // The process and sampler fit each other: a given one chooses the other when it is not given.
         if let process {
-            c.process = process
-        } else if let sampler = sampling.sampler, !sampler.processes.contains(c.process) {
-            c.process = sampler.defaultProcess
+            c.process.kind = process
+        } else if let sampler = sampling.sampler, !sampler.processes.contains(c.process.kind) {
+            c.process.kind = sampler.defaultProcess
         }
         if let sampler = sampling.sampler {
-            c.sampler = sampler
-        } else if !c.sampler.processes.contains(c.process) {
-            c.sampler = c.process == .ncsn ? .annealedLangevin : c.process.isContinuous ? .pc : .ddpm
+            c.sampling.sampler = sampler
+        } else if !c.sampling.sampler.processes.contains(c.process.kind) {
+            c.sampling.sampler = c.process.kind == .ncsn ? .annealedLangevin : c.process.kind.isContinuous ? .pc : .ddpm
         }
-        c.sigmaMin = sigmaMin ?? c.sigmaMin
-        c.sigmaMax = sigmaMax ?? c.sigmaMax
-        c.levels = levels ?? c.levels
-        c.lossWeighting = lossWeighting ?? c.lossWeighting
-        c.prediction = prediction ?? c.prediction
-        c.model = model ?? c.model
-        c.architecture.width = width ?? c.architecture.width
-        c.architecture.depth = depth ?? c.architecture.depth
-        c.architecture.activation = activation ?? c.architecture.activation
-        c.architecture.timeEmbedding = timeEmbedding ?? c.architecture.timeEmbedding
-        c.architecture.inputFrequencies = inputFrequencies ?? c.architecture.inputFrequencies
-        c.architecture.inputScale = inputScale ?? c.architecture.inputScale
-        c.architecture.residual = residual ?? c.architecture.residual
-        c.dataSize = dataSize ?? c.dataSize
-        c.noise = noise ?? c.noise
-        sampling.apply(to: &c, defaults: d)
+        c.process.sigmaMin = sigmaMin ?? c.process.sigmaMin
+        c.process.sigmaMax = sigmaMax ?? c.process.sigmaMax
+        c.process.levels = levels ?? c.process.levels
+        c.process.lossWeighting = lossWeighting ?? c.process.lossWeighting
+        c.process.prediction = prediction ?? c.process.prediction
+        c.model.kind = model ?? c.model.kind
+        c.model.conditional = conditional || c.model.conditional
+        c.model.width = width ?? c.model.width
+        c.model.depth = depth ?? c.model.depth
+        c.model.activation = activation ?? c.model.activation
+        c.model.timeEmbedding = timeEmbedding ?? c.model.timeEmbedding
+        c.model.inputFrequencies = inputFrequencies ?? c.model.inputFrequencies
+        c.model.inputScale = inputScale ?? c.model.inputScale
+        c.model.residual = residual ?? c.model.residual
+        c.data.size = dataSize ?? c.data.size
+        c.data.noise = noise ?? c.data.noise
+        sampling.apply(to: &c, defaults: d, keepSteps: config != nil)
         c.threads = threads ?? c.threads
-        c.checkpointEvery = checkpointEvery ?? c.checkpointEvery
         return c
     }
 
@@ -124,17 +143,22 @@ struct RunCommand: ParsableCommand {
         if let resume {
             directory = RunDirectory(URL(fileURLWithPath: resume))
             let saved = try RunRecord.load(directory).configuration
-            guard saved.dataset == dataset else {
-                throw RunError.invalid("'\(resume)' is a run of \(saved.dataset.rawValue), not \(dataset.rawValue).")
+            if let dataset, saved.data.dataset != dataset {
+                throw RunError.invalid("'\(resume)' is a run of \(saved.data.dataset.rawValue), not \(dataset.rawValue).")
             }
             var runner = ToyRun(directory: directory)
             runner.quiet = quiet
             record = try runner.resume(trainSteps: trainSteps, threads: threads)
         } else {
-            directory = RunDirectory(out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.defaultURL(dataset: dataset.rawValue))
+            let c = try resolved()
+            if printConfig {
+                FileHandle.standardOutput.write(try FileFormats.json(c))
+                return
+            }
+            directory = RunDirectory(out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.defaultURL(dataset: c.data.dataset.rawValue))
             var runner = ToyRun(directory: directory)
             runner.quiet = quiet
-            record = try runner.start(resolved(), force: force)
+            record = try runner.start(c, force: force)
         }
         print(Report.text(record, directory: directory))
     }

@@ -20,20 +20,20 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let trained = try TrainedRun(RunDirectory(URL(fileURLWithPath: runDirectory)))
         var c = trained.configuration
-        c.sampler = sampling.sampler ?? c.sampler
-        sampling.apply(to: &c, defaults: DatasetDefaults.forDataset(c.dataset))
+        c.sampling.sampler = sampling.sampler ?? c.sampling.sampler
+        sampling.apply(to: &c, defaults: DatasetDefaults.forDataset(c.data.dataset))
         // The same sampler keeps the run's step count unless --sample-steps says otherwise.
-        if sampling.sampleSteps == nil && c.sampler == trained.configuration.sampler { c.sampleSteps = trained.configuration.sampleSteps }
+        if sampling.sampleSteps == nil && c.sampling.sampler == trained.configuration.sampling.sampler { c.sampling.steps = trained.configuration.sampling.steps }
         c.seed = seed ?? c.seed
         do { try c.validate() } catch let e as RunError { throw ValidationError(e.description) }
-        let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampler.rawValue)-\(c.sampleSteps)")
+        let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
         let record = try SamplingRecord.make(trained, configuration: c)
         try record.write(to: folder)
         if json {
             FileHandle.standardOutput.write(try FileFormats.json(record))
         } else {
             print(
-                "\(c.sampler.rawValue) on \(runDirectory): \(c.samples) samples, \(record.modelEvaluations) model evaluations, \(String(format: "%.2f", record.seconds)) s → \(folder.path)"
+                "\(c.sampling.sampler.rawValue) on \(runDirectory): \(c.sampling.samples) samples, \(record.modelEvaluations) model evaluations, \(String(format: "%.2f", record.seconds)) s → \(folder.path)"
             )
             print(record.quality.table)
         }

@@ -31,20 +31,28 @@ struct SamplingFlags: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "SDE and ODE samplers finish with the denoised x̂₀ (default: on).") var denoise: Bool?
     @Option(help: "Langevin step size ε, a_i = ε·σ_i²/σ_L² (default: \(base.langevinStepSize); gmm: 0.01).") var stepSize: Double?
 
-    /// Applies the given flags to `c` (its sampler already chosen); `defaults` fill the step count.
-    func apply(to c: inout RunConfiguration, defaults d: DatasetDefaults) {
-        c.samples = samples ?? c.samples
-        let langevin = c.sampler == .langevin || c.sampler == .annealedLangevin
-        c.sampleSteps = sampleSteps ?? (langevin ? d.langevinStepsPerLevel * c.levels : min(d.sampleSteps, c.timesteps))
-        c.variance = variance ?? c.variance
-        c.clip = clip ?? c.clip
-        c.sharedNoise = sharedNoise || c.sharedNoise
-        c.odeMethod = odeMethod ?? c.odeMethod
-        c.odeTolerance = odeTolerance ?? c.odeTolerance
-        c.predictor = predictor ?? c.predictor
-        c.correctorSteps = correctorSteps ?? c.correctorSteps
-        c.snr = snr ?? c.snr
-        c.denoise = denoise ?? c.denoise
-        c.langevinStepSize = stepSize ?? c.langevinStepSize
+    @Option(help: "Sample this class of a conditional (or exact) model (default: classes in data proportion).") var label: Int?
+
+    /// Applies the given flags to `c` (its sampler already chosen); `defaults` fill the step count
+    /// unless `keepSteps` (a configuration file's own step count stands).
+    func apply(to c: inout RunConfiguration, defaults d: DatasetDefaults, keepSteps: Bool = false) {
+        c.sampling.samples = samples ?? c.sampling.samples
+        let langevin = c.sampling.sampler == .langevin || c.sampling.sampler == .annealedLangevin
+        if let sampleSteps {
+            c.sampling.steps = sampleSteps
+        } else if !keepSteps {
+            c.sampling.steps = langevin ? d.langevinStepsPerLevel * c.process.levels : min(d.sampleSteps, c.process.timesteps)
+        }
+        c.sampling.label = label ?? c.sampling.label
+        c.sampling.variance = variance ?? c.sampling.variance
+        c.sampling.clip = clip ?? c.sampling.clip
+        c.sampling.sharedNoise = sharedNoise || c.sampling.sharedNoise
+        c.sampling.odeMethod = odeMethod ?? c.sampling.odeMethod
+        c.sampling.odeTolerance = odeTolerance ?? c.sampling.odeTolerance
+        c.sampling.predictor = predictor ?? c.sampling.predictor
+        c.sampling.correctorSteps = correctorSteps ?? c.sampling.correctorSteps
+        c.sampling.snr = snr ?? c.sampling.snr
+        c.sampling.denoise = denoise ?? c.sampling.denoise
+        c.sampling.langevinStepSize = stepSize ?? c.sampling.langevinStepSize
     }
 }

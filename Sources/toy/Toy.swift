@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Diffusion
 import Engine
+import Models
 import NN
 import Runs
 import Samplers

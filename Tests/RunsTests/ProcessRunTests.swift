@@ -2,17 +2,19 @@ import Datasets
 import Diffusion
 import Engine
 import Foundation
+import Models
 import NN
 import Runs
 import Samplers
 import Stats
 import Testing
+import Training
 
 @Suite(.serialized) struct ProcessRunTests {
     /// The network's divergence from two vector–Jacobian products equals central differences of
     /// its output (Double-accurate enough at h = 1e-2 for a smooth SiLU network).
     @Test func networkDivergenceMatchesFiniteDifferences() throws {
-        var a = tinyConfiguration().architecture
+        var a = tinyConfiguration().model.architecture()
         a.inputScale = 1
         let network = MLPDenoiser(a, rng: GSLRandom(seed: 3))
         let process = ContinuousProcess(VPSDE())
@@ -42,22 +44,22 @@ import Testing
     @Test(arguments: [ProcessKind.vp, .ve, .subvp, .ncsn])
     func processRunsResumeExactly(_ process: ProcessKind) throws {
         var c = tinyConfiguration()
-        c.process = process
-        c.sampler = process == .ncsn ? .annealedLangevin : .pc
-        c.sampleSteps = process == .ncsn ? 20 : 10
-        c.lossWeighting = process == .vp ? .likelihood : .simple
+        c.process.kind = process
+        c.sampling.sampler = process == .ncsn ? .annealedLangevin : .pc
+        c.sampling.steps = process == .ncsn ? 20 : 10
+        c.process.lossWeighting = process == .vp ? .likelihood : .simple
         let (whole, split) = (temporaryFolder(), temporaryFolder())
         defer { for u in [whole, split] { try? FileManager.default.removeItem(at: u) } }
         let full = try quietRun(whole).start(c, force: false)
-        #expect(full.status == "complete" && full.results?.nonFiniteSamples == 0)
+        #expect(full.status == .complete && full.results?.nonFiniteSamples == 0)
         if process == .ve || process == .ncsn {
-            let sigmaMax = try #require(full.configuration.sigmaMax)
+            let sigmaMax = try #require(full.configuration.process.sigmaMax)
             #expect(sigmaMax > 2 && sigmaMax < 10, "σ_max \(sigmaMax) for moons")
         }
         var first = c
-        first.trainSteps = 40
+        first.training.steps = 40
         _ = try quietRun(split).start(first, force: false)
-        _ = try quietRun(split).resume(trainSteps: c.trainSteps)
+        _ = try quietRun(split).resume(trainSteps: c.training.steps)
         let a = try Safetensors(contentsOf: RunDirectory(whole).model).tensors
         let b = try Safetensors(contentsOf: RunDirectory(split).model).tensors
         #expect(a == b)
@@ -67,17 +69,17 @@ import Testing
     /// process, and reports each sampler's evaluations.
     @Test func aTrainedRunSamplesWithEveryFittingSampler() throws {
         var c = tinyConfiguration()
-        c.process = .vp
-        c.sampler = .pc
-        c.sampleSteps = 10
+        c.process.kind = .vp
+        c.sampling.sampler = .pc
+        c.sampling.steps = 10
         let url = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: url) }
         _ = try quietRun(url).start(c, force: false)
         let trained = try TrainedRun(RunDirectory(url))
         for kind in SamplerKind.allCases where kind.processes.contains(.vp) {
             var s = trained.configuration
-            s.sampler = kind
-            s.sampleSteps = 8
+            s.sampling.sampler = kind
+            s.sampling.steps = 8
             let record = try SamplingRecord.make(trained, configuration: s)
             let expected: Int? =
                 switch kind {

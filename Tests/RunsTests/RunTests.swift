@@ -2,23 +2,25 @@ import Datasets
 import Diffusion
 import Engine
 import Foundation
+import Models
 import NN
 import Runs
 import Stats
 import Testing
+import Training
 
 /// A configuration small enough for tests (a second or so in release mode).
 func tinyConfiguration(_ dataset: ToyDataset = .moons, seed: UInt64 = 0) -> RunConfiguration {
     var c = DatasetDefaults.forDataset(dataset).configuration(for: dataset, seed: seed)
-    c.trainSteps = 60
-    c.batchSize = 64
-    c.dataSize = 2000
-    c.architecture.width = 32
-    c.architecture.inputFrequencies = 4
-    c.timesteps = 50
-    c.sampleSteps = 50
-    c.samples = 300
-    c.checkpointEvery = 20
+    c.training.steps = 60
+    c.training.batchSize = 64
+    c.data.size = 2000
+    c.model.width = 32
+    c.model.inputFrequencies = 4
+    c.process.timesteps = 50
+    c.sampling.steps = 50
+    c.sampling.samples = 300
+    c.training.checkpointEvery = 20
     c.threads = 1
     return c
 }
@@ -41,7 +43,7 @@ func quietRun(_ url: URL) -> ToyRun {
         let record = try quietRun(url).start(tinyConfiguration(), force: false)
         let d = RunDirectory(url)
         for f in d.runFiles { #expect(FileManager.default.fileExists(atPath: f.path), "missing \(f.lastPathComponent)") }
-        #expect(record.status == "complete")
+        #expect(record.status == .complete)
         #expect(record.results?.trainedSteps == 60)
         #expect(record.results?.nonFiniteSamples == 0)
         let saved = try RunRecord.load(d)
@@ -78,7 +80,7 @@ func quietRun(_ url: URL) -> ToyRun {
         defer { for u in [a, b] { try? FileManager.default.removeItem(at: u) } }
         var c = tinyConfiguration()
         _ = try quietRun(a).start(c, force: false)
-        c.samples = 100
+        c.sampling.samples = 100
         _ = try quietRun(b).start(c, force: false)
         #expect(try Data(contentsOf: RunDirectory(a).model) == Data(contentsOf: RunDirectory(b).model))
     }
@@ -86,12 +88,12 @@ func quietRun(_ url: URL) -> ToyRun {
     /// Checkpoint, reload into a fresh session, continue: bit-identical to training straight through.
     @Test func resumedTrainingEqualsUninterruptedTraining() throws {
         let c = tinyConfiguration()
-        let straight = try TrainingSession(c)
+        let straight = try c.makeSession(draw: c.trainingDraw())
         for _ in 0..<40 { straight.trainStep() }
-        let first = try TrainingSession(c)
+        let first = try c.makeSession(draw: c.trainingDraw())
         for _ in 0..<25 { first.trainStep() }
         let saved = try Safetensors(data: first.checkpoint().encoded(), file: "memory")
-        let resumed = try TrainingSession(c)
+        let resumed = try c.makeSession(draw: c.trainingDraw())
         try resumed.restore(saved, file: "memory")
         #expect(resumed.step == 25)
         for _ in 0..<15 { resumed.trainStep() }
@@ -102,27 +104,28 @@ func quietRun(_ url: URL) -> ToyRun {
 
     @Test func interruptedRunSavesAResumableCheckpoint() throws {
         let url = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: url); Interrupt.simulate(false) }
-        Interrupt.simulate()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var interrupted = quietRun(url)
+        interrupted.interruptRequested = { true }  // as if Ctrl-C had been pressed
         do {
-            _ = try quietRun(url).start(tinyConfiguration(), force: false)
+            _ = try interrupted.start(tinyConfiguration(), force: false)
             Issue.record("the run ignored the interrupt")
         } catch let e as RunError {
             #expect(e.description.contains("--resume"))
         }
         #expect(FileManager.default.fileExists(atPath: RunDirectory(url).checkpoint.path))
-        #expect(try RunRecord.load(RunDirectory(url)).status == "interrupted")
+        #expect(try RunRecord.load(RunDirectory(url)).status == .interrupted)
         let record = try quietRun(url).resume()
-        #expect(record.status == "complete" && record.results?.trainedSteps == 60)
+        #expect(record.status == .complete && record.results?.trainedSteps == 60)
     }
 
     @Test func divergenceStopsKeepsTheLastGoodCheckpointAndSaysHowToResume() throws {
         let url = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: url) }
         var c = tinyConfiguration()
-        c.lr = 1e30
-        c.gradClip = 1e30
-        c.warmupSteps = 0
+        c.training.lr = 1e30
+        c.training.gradClip = 1e30
+        c.training.warmupSteps = 0
         do {
             _ = try quietRun(url).start(c, force: false)
             Issue.record("a run with lr 1e30 did not diverge")
@@ -130,7 +133,7 @@ func quietRun(_ url: URL) -> ToyRun {
             #expect(e.description.contains("NaN"))
             #expect(e.description.contains("--lr"))
         }
-        #expect(try RunRecord.load(RunDirectory(url)).status == "diverged")
+        #expect(try RunRecord.load(RunDirectory(url)).status == .diverged)
         #expect(!FileManager.default.fileExists(atPath: RunDirectory(url).samplesCSV.path))
     }
 
@@ -169,16 +172,16 @@ func quietRun(_ url: URL) -> ToyRun {
             edit(&c)
             do { try c.validate(); return "" } catch { return "\(error)" }
         }
-        #expect(message { $0.lr = 0 }.contains("--lr"))
-        #expect(message { $0.lr = -1 }.contains("--lr"))
-        #expect(message { $0.batchSize = 0 }.contains("--batch-size"))
-        #expect(message { $0.samples = -5 }.contains("--samples"))
-        #expect(message { $0.timesteps = 1 }.contains("--timesteps"))
-        #expect(message { $0.noise = -0.1 }.contains("--noise"))
-        #expect(message { $0.sampleSteps = 51 }.contains("--sample-steps"))
+        #expect(message { $0.training.lr = 0 }.contains("--lr"))
+        #expect(message { $0.training.lr = -1 }.contains("--lr"))
+        #expect(message { $0.training.batchSize = 0 }.contains("--batch-size"))
+        #expect(message { $0.sampling.samples = -5 }.contains("--samples"))
+        #expect(message { $0.process.timesteps = 1 }.contains("--timesteps"))
+        #expect(message { $0.data.noise = -0.1 }.contains("--noise"))
+        #expect(message { $0.sampling.steps = 51 }.contains("--sample-steps"))
         #expect(
             message {
-                $0.timesteps = 10; $0.sampleSteps = 10
+                $0.process.timesteps = 10; $0.sampling.steps = 10
             }.contains("--timesteps"))  // linear needs T > 20
         #expect(message { _ in }.isEmpty)
     }
@@ -189,12 +192,13 @@ func quietRun(_ url: URL) -> ToyRun {
     /// on one tape: sharding is an implementation detail, not a change of the objective.
     @Test func shardedGradientEqualsWholeBatchGradient() throws {
         var c = tinyConfiguration()
-        c.batchSize = 7  // uneven shards: 3 and 4 rows
-        let session = try TrainingSession(c)
+        c.training.batchSize = 7  // uneven shards: 3 and 4 rows
+        let session = try c.makeSession(draw: c.trainingDraw())
         let rng = GSLRandom(seed: 11)
         let x0 = rng.gaussians(14), noise = rng.gaussians(14)
-        let times = (0..<7).map { _ in Double(rng.uniformInt(below: c.timesteps)) }
-        let (loss, gradients) = session.shardedGradients(x0: x0, times: times, noise: noise)
+        let times = (0..<7).map { _ in Double(rng.uniformInt(below: c.process.timesteps)) }
+        let (loss, gradients) = session.shardedGradients(
+            x0: Tensor(shape: [7, 2], scalars: x0), labels: nil, times: times, noise: Tensor(shape: [7, 2], scalars: noise))
         let tape = Tape()
         let whole = denoisingLoss(
             tape: tape, prediction: .epsilon, x0: Tensor(shape: [7, 2], scalars: x0), noise: Tensor(shape: [7, 2], scalars: noise),
@@ -216,7 +220,7 @@ func quietRun(_ url: URL) -> ToyRun {
             c.threads = threads
             BLAS.setThreads(threads)
             defer { BLAS.setThreads(1) }
-            let s = try TrainingSession(c)
+            let s = try c.makeSession(draw: c.trainingDraw())
             for _ in 0..<10 { s.trainStep() }
             return s.network.parameters.map(\.value)
         }
@@ -227,7 +231,7 @@ func quietRun(_ url: URL) -> ToyRun {
 @Suite(.serialized) struct EvaluationTests {
     /// Row blocks evaluated concurrently give exactly what one tape gives for the whole batch.
     @Test func blockwiseEvaluationEqualsOneTape() {
-        let net = MLPDenoiser(tinyConfiguration().architecture, rng: GSLRandom(seed: 4))
+        let net = MLPDenoiser(tinyConfiguration().model.architecture(), rng: GSLRandom(seed: 4))
         let x = Tensor(shape: [1001, 2], scalars: GSLRandom(seed: 5).gaussians(2002))
         let times = (0..<1001).map { Float($0 % 50) }
         let tape = Tape(recording: false)
@@ -281,12 +285,12 @@ func quietRun(_ url: URL) -> ToyRun {
         let url = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: url) }
         var c = tinyConfiguration(.gmm)
-        c.model = .exact
-        c.samples = 4000
-        c.timesteps = 200
-        c.sampleSteps = 200
+        c.model.kind = .exact
+        c.sampling.samples = 4000
+        c.process.timesteps = 200
+        c.sampling.steps = 200
         let record = try quietRun(url).start(c, force: false)
-        #expect(record.status == "complete")
+        #expect(record.status == .complete)
         let d = RunDirectory(url)
         #expect(!FileManager.default.fileExists(atPath: d.model.path) && !FileManager.default.fileExists(atPath: d.checkpoint.path))
         let evaluation = try JSONDecoder().decode(QualityEvaluation.self, from: Data(contentsOf: d.metrics))
@@ -296,7 +300,7 @@ func quietRun(_ url: URL) -> ToyRun {
 
     @Test func exactModelNeedsAMixtureDataset() {
         var c = tinyConfiguration(.moons)
-        c.model = .exact
+        c.model.kind = .exact
         #expect(throws: RunError.self) { try c.validate() }
         do { try c.validate() } catch { #expect("\(error)".contains("8gaussians, gmm")) }
     }

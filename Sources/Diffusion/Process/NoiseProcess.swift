@@ -52,8 +52,10 @@ extension NoiseProcess {
 public enum ProcessError: Error, CustomStringConvertible {
     case badStepCount(steps: Int, timesteps: Int)
     case badSteps(Int)
+    case invalid(String)
     public var description: String {
         switch self {
+        case .invalid(let m): m
         case .badStepCount(let s, let t): "--sample-steps must be between 1 and --timesteps (\(t)), got \(s)."
         case .badSteps(let s): "--sample-steps must be at least 1, got \(s)."
         }

@@ -110,6 +110,8 @@ public struct QualityEvaluation: Codable, Sendable {
     public var baseline: SampleQuality
     public var nonFiniteSamples: Int
     public var reference: String
+    /// For labelled samples: each class's samples against that class's fresh data, by label.
+    public var perClass: [String: QualityEvaluation]? = nil
 
     /// `reference` and `baselineDraw` are two independent fresh draws from the true distribution.
     public init(

@@ -1,3 +1,4 @@
+import NN
 import Engine
 import Foundation
 

@@ -1,3 +1,4 @@
+import NN
 import Engine
 
 /// Scales all gradients by min(1, maxNorm / ‖g‖₂), ‖g‖₂ the global norm over every parameter

@@ -9,28 +9,29 @@ import NN
 /// (n_s/N)·(its mean loss and gradient), so the result is the whole batch's mean loss and gradient.
 /// The split depends only on the batch size, never on the thread count, so 1 and 2 threads give
 /// identical numbers. Small batches leave BLAS's own threads idle; shards keep both cores busy.
-/// - x0, noise: [batch·d] row-major; levels: one entry per row.
+/// - x0, noise: [batch, …]; labels: one per row or nil; levels: one entry per row.
 public func denoisingGradients(
-    network: MLPDenoiser, prediction: Prediction, x0: [Float], levels: NoiseBatch, noise: [Float], shards requested: Int
+    network: some Denoiser, prediction: Prediction, x0: Tensor, labels: [Int]? = nil, levels: NoiseBatch, noise: Tensor,
+    shards requested: Int
 ) -> (loss: Float, gradients: [Tensor]) {
     let batch = levels.alphas.count
-    let d = x0.count / max(batch, 1)
+    precondition(x0.shape.first == batch, "denoisingGradients: \(batch) noise levels for x0 of shape \(x0.shape)")
     let shards = max(1, min(requested, batch))
     let bounds = (0...shards).map { batch * $0 / shards }
     let parameters = network.parameters
     let index = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { (ObjectIdentifier($1), $0) })
     nonisolated(unsafe) var results = [(loss: Float, gradients: [Tensor])](repeating: (0, []), count: shards)
     func run(_ s: Int) {
-        let (lo, hi) = (bounds[s], bounds[s + 1])
+        let rows = bounds[s]..<bounds[s + 1]
         let tape = Tape()
         let shard = NoiseBatch(
-            alphas: Array(levels.alphas[lo..<hi]), sigmas: Array(levels.sigmas[lo..<hi]),
-            networkTimes: Array(levels.networkTimes[lo..<hi]), weights: Array(levels.weights[lo..<hi]))
-        let loss = denoisingLoss(
-            tape: tape, prediction: prediction, x0: Tensor(shape: [hi - lo, d], scalars: Array(x0[(d * lo)..<(d * hi)])),
-            noise: Tensor(shape: [hi - lo, d], scalars: Array(noise[(d * lo)..<(d * hi)])), levels: shard
-        ) { network($0, times: $1) }
-        let weight = Float(hi - lo) / Float(batch)
+            alphas: Array(levels.alphas[rows]), sigmas: Array(levels.sigmas[rows]),
+            networkTimes: Array(levels.networkTimes[rows]), weights: Array(levels.weights[rows]))
+        let shardLabels = labels.map { Array($0[rows]) }
+        let loss = denoisingLoss(tape: tape, prediction: prediction, x0: x0.rows(rows), noise: noise.rows(rows), levels: shard) {
+            network($0, times: $1, labels: shardLabels)
+        }
+        let weight = Float(rows.count) / Float(batch)
         var gradients = parameters.map { Tensor(zeros: $0.value.shape) }
         let value = loss.value.scalar
         if value.isFinite {
@@ -39,16 +40,7 @@ public func denoisingGradients(
         }
         results[s] = (weight * value, gradients)
     }
-    let threads = BLAS.threads
-    if threads > 1 && shards > 1 {
-        // Inside the shards BLAS and elementwise loops run single-threaded.
-        BLAS.setThreads(1)
-        defer { BLAS.setThreads(threads) }
-        nonisolated(unsafe) let body = run
-        DispatchQueue.concurrentPerform(iterations: shards) { body($0) }
-    } else {
-        for s in 0..<shards { run(s) }
-    }
+    Parallel.blocks(shards) { run($0) }
     var gradients = results[0].gradients
     for r in results.dropFirst() { for i in gradients.indices { Kernels.addInPlace(&gradients[i], r.gradients[i]) } }
     return (results.map(\.loss).reduce(0, +), gradients)

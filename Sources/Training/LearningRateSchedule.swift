@@ -1,3 +1,4 @@
+import NN
 import Foundation
 
 /// Linear warm-up from 0 over `warmupSteps`, then cosine decay to `floor`·peak at `totalSteps`

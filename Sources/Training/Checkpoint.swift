@@ -5,10 +5,11 @@ import NN
 /// Saving and loading a `TrainingSession` (checkpoint.safetensors) and the sampling weights
 /// (model.safetensors: the EMA weights under PyTorch-style names, loadable by safetensors/PyTorch).
 extension TrainingSession {
-    static let formatVersion = "1"
+    static var formatVersion: String { "1" }
 
-    /// The resumable state: raw weights, EMA, Adam moments, random streams, loss log, step.
-    public func checkpoint() throws -> Safetensors {
+    /// The resumable state: raw weights, EMA, Adam moments, random streams, loss log, step, plus
+    /// the caller's `metadata` (its configuration).
+    public func checkpoint(metadata: [String: String] = [:]) -> Safetensors {
         var entries: [String: Safetensors.Entry] = [:]
         for p in network.parameters { entries["param.\(p.name)"] = .float32(p.value) }
         for (k, v) in ema.shadow { entries["ema.\(k)"] = .float32(v) }
@@ -16,24 +17,16 @@ extension TrainingSession {
         entries["rng.batch"] = .uint8(batchRNG.state)
         entries["rng.noise"] = .uint8(noiseRNG.state)
         entries["loss"] = .float32(Tensor(shape: [losses.count], scalars: losses))
-        let config = try canonicalJSON(configuration)
-        return Safetensors(
-            entries: entries,
-            metadata: [
-                "format": "toy-checkpoint", "format_version": Self.formatVersion, "step": "\(step)",
-                "ema_updates": "\(ema.updates)", "adam_step": "\(optimizer.step)", "configuration": config,
-            ])
+        let own = [
+            "format": "toy-checkpoint", "format_version": Self.formatVersion, "step": "\(step)",
+            "ema_updates": "\(ema.updates)", "adam_step": "\(optimizer.step)",
+        ]
+        return Safetensors(entries: entries, metadata: metadata.merging(own) { _, mine in mine })
     }
 
-    /// The sampling weights (EMA) with the architecture in the metadata.
-    public func modelFile() throws -> Safetensors {
-        let arch = try canonicalJSON(configuration.architecture)
-        return Safetensors(
-            tensors: ema.shadow,
-            metadata: [
-                "format": "toy-model", "architecture": arch, "prediction": configuration.prediction.rawValue,
-                "schedule": configuration.schedule.rawValue, "timesteps": "\(configuration.timesteps)", "step": "\(step)",
-            ])
+    /// The sampling weights (EMA), with the caller's `metadata` (architecture, prediction, …).
+    public func modelFile(metadata: [String: String] = [:]) -> Safetensors {
+        Safetensors(tensors: ema.shadow, metadata: metadata.merging(["format": "toy-model", "step": "\(step)"]) { _, mine in mine })
     }
 
     /// Restores a checkpoint written by `checkpoint()`; `file` names it in errors.
@@ -69,7 +62,7 @@ extension TrainingSession {
 }
 
 /// JSON with sorted keys, so equal values always give equal bytes (reproducible files).
-func canonicalJSON(_ value: some Encodable) throws -> String {
+public func canonicalJSON(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     return String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -1,3 +1,4 @@
+import NN
 import Engine
 
 /// An exponential moving average of parameters (Polyak & Juditsky 1992; used for sampling by

@@ -1,0 +1,89 @@
+import Datasets
+import Foundation
+import Models
+import Samplers
+import Training
+import Diffusion
+
+/// Reading a configuration file (`toy run --config FILE.json`): a bare configuration or a run's
+/// own config.json. Sections may be partial — missing keys take the dataset's defaults — but every
+/// key must exist: an unknown or misspelt key names itself and the valid keys of its section, and
+/// a wrong type names the key and the type expected.
+public enum ConfigurationFile {
+    /// The valid keys of each section, from the sections' own encodings.
+    static func validKeys(_ dataset: ToyDataset) throws -> [String: Set<String>] {
+        let defaults = try object(FileFormats.json(DatasetDefaults.forDataset(dataset).configuration(for: dataset)))
+        var keys: [String: Set<String>] = ["": Set(RunConfiguration.CodingKeys.allCases.map(\.rawValue))]
+        for (section, value) in defaults { if let d = value as? [String: Any] { keys[section] = Set(d.keys) } }
+        keys["data", default: []].insert("noise")
+        keys["process", default: []].insert("sigmaMax")
+        keys["sampling", default: []].formUnion(["label", "clip"])
+        return keys
+    }
+
+    static func object(_ data: Data, file: String = "configuration") throws -> [String: Any] {
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+            throw RunError.invalid("'\(file)' is not valid JSON: \(error.localizedDescription)")
+        }
+        guard let object = parsed as? [String: Any] else { throw RunError.invalid("'\(file)' does not hold a JSON object.") }
+        return object
+    }
+
+    /// The configuration in `url`, its missing keys filled from the defaults of its dataset.
+    public static func read(_ url: URL) throws -> RunConfiguration {
+        let path = url.path
+        guard FileManager.default.fileExists(atPath: path) else { throw RunError.invalid("no configuration file at '\(path)'.") }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw RunError.io(path: path, reason: error.localizedDescription) }
+        var given = try object(data, file: path)
+        // A run's config.json: its configuration is one field of the record.
+        if let inner = given["configuration"] as? [String: Any], given["toolkit"] != nil { given = inner }
+        if given["dataset"] != nil && given["data"] == nil {
+            // The flat format of older runs.
+            do { return try JSONDecoder().decode(RunConfiguration.self, from: JSONSerialization.data(withJSONObject: given)) } catch {
+                throw RunError.invalid("'\(path)': \(describe(error))")
+            }
+        }
+        guard let dataSection = given["data"] as? [String: Any], let name = dataSection["dataset"] as? String else {
+            throw RunError.invalid("'\(path)' must name its dataset as data.dataset (one of \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))).")
+        }
+        guard let dataset = ToyDataset(rawValue: name) else {
+            throw RunError.invalid("'\(path)': unknown data.dataset '\(name)'; valid: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let keys = try validKeys(dataset)
+        for (key, value) in given {
+            guard keys[""]!.contains(key) else {
+                throw RunError.invalid("'\(path)': unknown key '\(key)'; valid keys: \(keys[""]!.sorted().joined(separator: ", ")).")
+            }
+            guard let section = value as? [String: Any], let valid = keys[key] else { continue }
+            for inner in section.keys where !valid.contains(inner) {
+                throw RunError.invalid("'\(path)': unknown key '\(key).\(inner)'; valid keys of \(key): \(valid.sorted().joined(separator: ", ")).")
+            }
+        }
+        var merged = try object(FileFormats.json(DatasetDefaults.forDataset(dataset).configuration(for: dataset)))
+        for (key, value) in given {
+            if let section = value as? [String: Any], var base = merged[key] as? [String: Any] {
+                for (k, v) in section { base[k] = v }
+                merged[key] = base
+            } else {
+                merged[key] = value
+            }
+        }
+        do { return try JSONDecoder().decode(RunConfiguration.self, from: JSONSerialization.data(withJSONObject: merged)) } catch {
+            throw RunError.invalid("'\(path)': \(describe(error))")
+        }
+    }
+
+    /// A decoding error as a sentence naming the key.
+    static func describe(_ error: any Error) -> String {
+        func key(_ path: [any CodingKey]) -> String { path.map(\.stringValue).joined(separator: ".") }
+        switch error {
+        case DecodingError.typeMismatch(let type, let context): return "key '\(key(context.codingPath))' must be of type \(type)."
+        case DecodingError.valueNotFound(let type, let context): return "key '\(key(context.codingPath))' must be of type \(type), got null."
+        case DecodingError.keyNotFound(let k, let context): return "key '\(key(context.codingPath + [k]))' is missing."
+        case DecodingError.dataCorrupted(let context): return "key '\(key(context.codingPath))': \(context.debugDescription)"
+        default: return "\(error)"
+        }
+    }
+}

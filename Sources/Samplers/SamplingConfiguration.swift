@@ -1,0 +1,81 @@
+import Diffusion
+import Stats
+
+/// The `sampling` section of a configuration: which sampler, how many samples and steps, the
+/// class to sample, and each sampler's own settings (a sampler reads only its own).
+public struct SamplingConfiguration: Codable, Sendable, Equatable {
+    public var sampler = SamplerKind.ddpm
+    /// Points (or images) to draw.
+    public var samples = 5000
+    /// Steps of the time grid (discrete samplers: at most the chain's length).
+    public var steps = 200
+    /// The class to sample from a conditional model; nil = labels in data proportion.
+    public var label: Int? = nil
+    /// DDPM ancestral variance.
+    public var variance = ReverseVariance.posterior
+    /// x₀ clip during sampling; nil = none.
+    public var clip: Double? = nil
+    /// Stochastic samplers draw their noise from one Brownian path (shared across step counts).
+    public var sharedNoise = false
+    /// Probability-flow ODE: GSL method and tolerance.
+    public var odeMethod = ODEMethod.rkf45
+    public var odeTolerance = 1e-5
+    /// Predictor–corrector: predictor, corrector steps per step and signal-to-noise ratio r.
+    public var predictor = Predictor.reverseDiffusion
+    public var correctorSteps = 1
+    public var snr = 0.16
+    /// SDE and ODE samplers finish with Tweedie's x̂₀.
+    public var denoise = true
+    /// Langevin: ε of the step size a_i = ε·σ_i²/σ_L².
+    public var langevinStepSize = 2e-5
+
+    public init() {}
+
+    /// Decodes the section; `label` may be absent (runs from before class conditions).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sampler = try c.decode(SamplerKind.self, forKey: .sampler)
+        samples = try c.decode(Int.self, forKey: .samples)
+        steps = try c.decode(Int.self, forKey: .steps)
+        label = try c.decodeIfPresent(Int.self, forKey: .label)
+        variance = try c.decode(ReverseVariance.self, forKey: .variance)
+        clip = try c.decodeIfPresent(Double.self, forKey: .clip)
+        sharedNoise = try c.decode(Bool.self, forKey: .sharedNoise)
+        odeMethod = try c.decode(ODEMethod.self, forKey: .odeMethod)
+        odeTolerance = try c.decode(Double.self, forKey: .odeTolerance)
+        predictor = try c.decode(Predictor.self, forKey: .predictor)
+        correctorSteps = try c.decode(Int.self, forKey: .correctorSteps)
+        snr = try c.decode(Double.self, forKey: .snr)
+        denoise = try c.decode(Bool.self, forKey: .denoise)
+        langevinStepSize = try c.decode(Double.self, forKey: .langevinStepSize)
+    }
+
+    /// Checks every number and the sampler's fit to `process`, naming the flag at fault.
+    public func validate(process: ProcessConfiguration) throws {
+        func require(_ ok: Bool, _ message: String) throws { if !ok { throw SamplerMismatch(message: message) } }
+        try require(samples >= 1, "--samples must be at least 1, got \(samples).")
+        try require(steps >= 1, "--sample-steps must be at least 1, got \(steps).")
+        if process.kind == .ddpm && [.ddpm, .ddim, .ddimEta1].contains(sampler) {
+            try require(
+                steps <= process.timesteps,
+                "--sample-steps must be between 1 and --timesteps (\(process.timesteps)) for --sampler \(sampler.rawValue) on the DDPM chain, got \(steps)."
+            )
+        }
+        try sampler.check(process: process.kind)
+        try require(odeTolerance > 0 && odeTolerance < 1, "--ode-tolerance must be in (0, 1), got \(odeTolerance).")
+        try require(correctorSteps >= 0, "--corrector-steps must be at least 0, got \(correctorSteps).")
+        try require(snr > 0 && snr.isFinite, "--snr must be positive, got \(snr).")
+        try require(langevinStepSize > 0 && langevinStepSize.isFinite, "--step-size must be positive, got \(langevinStepSize).")
+        if let clip { try require(clip > 0 && clip.isFinite, "--clip must be positive, got \(clip).") }
+        if let label { try require(label >= 0, "--label must be at least 0, got \(label).") }
+    }
+
+    /// The options a sampler call takes; `seed` seeds the shared Brownian path.
+    public func options(seed: UInt64, capture: Set<Int> = [], steps: Int? = nil) -> SamplingOptions {
+        SamplingOptions(
+            steps: steps ?? self.steps, variance: variance, clip: clip, capture: capture,
+            noise: sharedNoise ? .brownian(seed: splitMix64(seed ^ 0xB_0B)) : .independent, odeMethod: odeMethod,
+            odeTolerance: odeTolerance, correctorSteps: correctorSteps, snr: snr, predictor: predictor, denoise: denoise,
+            langevinStepSize: langevinStepSize)
+    }
+}
