@@ -1,4 +1,5 @@
 import Foundation
+import Stats
 
 /// Mixture datasets whose modes are known, for mode-coverage statistics and exact models.
 extension ToyDataset {

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Stats
 
 /// The exact denoiser of data from an isotropic Gaussian mixture Σ_k w_k N(μ_k, s_k² I) under any
 /// `NoiseProcess`: x_t is again a mixture, with components N(α μ_k, v_k I), v_k = α² s_k² + σ², so
@@ -9,19 +10,18 @@ import Foundation
 /// (Song & Ermon 2019 use such a mixture to study Langevin dynamics).
 public struct GaussianMixtureModel: DivergenceModel, Sendable {
     public let process: any NoiseProcess
-    public let weights: [Double]
-    public let means: [SIMD2<Double>]
-    public let standardDeviations: [Double]
+    public let mixture: GaussianMixture
+    public var weights: [Double] { mixture.weights }
+    public var means: [SIMD2<Double>] { mixture.means }
+    public var standardDeviations: [Double] { mixture.standardDeviations }
+
+    public init(process: any NoiseProcess, mixture: GaussianMixture) {
+        self.process = process
+        self.mixture = mixture
+    }
 
     public init(process: any NoiseProcess, weights: [Double], means: [SIMD2<Double>], standardDeviations: [Double]) {
-        precondition(
-            weights.count == means.count && means.count == standardDeviations.count && !weights.isEmpty,
-            "GaussianMixtureModel: one weight, mean and standard deviation per component")
-        self.process = process
-        let total = weights.reduce(0, +)
-        self.weights = weights.map { $0 / total }
-        self.means = means
-        self.standardDeviations = standardDeviations
+        self.init(process: process, mixture: GaussianMixture(weights: weights, means: means, standardDeviations: standardDeviations))
     }
 
     public var prediction: Prediction { .epsilon }

@@ -57,9 +57,9 @@ public struct ComparisonPlan: Codable, Sendable {
 
 /// One cell of a comparison: a sampler at a budget on one trained run, with its cost and quality.
 public struct ComparisonRow: Codable, Sendable {
-    public var dataset: String
-    public var process: String
-    public var sampler: String
+    public var dataset: ToyDataset
+    public var process: ProcessKind
+    public var sampler: SamplerKind
     /// The evaluation budget asked for (the ODE's tolerance stands in for it).
     public var budget: Int?
     public var odeTolerance: Double?
@@ -85,7 +85,7 @@ public struct ComparisonRow: Codable, Sendable {
     }
 
     /// "process/sampler", the label of the row's curve.
-    public var label: String { "\(process)/\(sampler)" }
+    public var label: String { "\(process.rawValue)/\(sampler.rawValue)" }
 }
 
 /// Runs a comparison plan: every sampler that fits each run, at every budget it can take, from the
@@ -124,7 +124,7 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                 let (q, b) = (record.quality.samples, record.quality.baseline)
                 let s = record.samples
                 let row = ComparisonRow(
-                    dataset: base.data.dataset.rawValue, process: base.process.kind.rawValue, sampler: kind.rawValue, budget: budget,
+                    dataset: base.data.dataset, process: base.process.kind, sampler: kind, budget: budget,
                     odeTolerance: tolerance, steps: steps, modelEvaluations: record.modelEvaluations, seconds: record.seconds,
                     energyDistance: q.energyDistance, mmd: q.mmd, classifierAccuracy: q.classifierAccuracy, slicedWasserstein: q.slicedWasserstein,
                     recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd, baselineClassifierAccuracy: b.classifierAccuracy,
@@ -132,7 +132,7 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                     samples: stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) })
                 log(
                     String(
-                        format: "%@ %@/%@: %d evaluations, %.2f s, energy %.4f, C2ST %.3f", row.dataset, row.process, row.sampler,
+                        format: "%@ %@/%@: %d evaluations, %.2f s, energy %.4f, C2ST %.3f", row.dataset.rawValue, row.process.rawValue, row.sampler.rawValue,
                         row.modelEvaluations, row.seconds, row.energyDistance, row.classifierAccuracy))
                 rows.append(row)
             }

@@ -1,11 +1,8 @@
 import Foundation
+import Datasets
+import Diffusion
 import Plotting
 import Samplers
-
-/// Sampler names in their fixed colour order.
-enum SamplerNames {
-    static let all = SamplerKind.allCases.map(\.rawValue)
-}
 
 /// The files of a comparison: the results table as CSV, Markdown and LaTeX (booktabs), the rows
 /// as JSON lines, and per dataset a scatter grid, quality against NFE and wall time against NFE.
@@ -25,7 +22,7 @@ public struct ComparisonReport {
 
     func cells(_ r: ComparisonRow) -> [String] {
         [
-            r.dataset, r.process, r.sampler, r.budget.map(String.init) ?? "tol \(String(format: "%.0e", r.odeTolerance ?? 0))",
+            r.dataset.rawValue, r.process.rawValue, r.sampler.rawValue, r.budget.map(String.init) ?? "tol \(String(format: "%.0e", r.odeTolerance ?? 0))",
             "\(r.modelEvaluations)", String(format: "%.2f", r.seconds), String(format: "%.4f", r.energyDistance), String(format: "%.5f", r.mmd),
             String(format: "%.3f", r.classifierAccuracy), String(format: "%.3f", r.slicedWasserstein), String(format: "%.3f", r.recall),
         ]
@@ -35,9 +32,9 @@ public struct ComparisonReport {
     var baselines: [(dataset: String, energy: Double, mmd: Double, accuracy: Double)] {
         var seen: [String] = []
         var out: [(String, Double, Double, Double)] = []
-        for r in rows where !seen.contains(r.dataset) {
-            seen.append(r.dataset)
-            out.append((r.dataset, r.baselineEnergyDistance, r.baselineMMD, r.baselineClassifierAccuracy))
+        for r in rows where !seen.contains(r.dataset.rawValue) {
+            seen.append(r.dataset.rawValue)
+            out.append((r.dataset.rawValue, r.baselineEnergyDistance, r.baselineMMD, r.baselineClassifierAccuracy))
         }
         return out
     }
@@ -47,7 +44,7 @@ public struct ComparisonReport {
         s += "baseline_energy_distance,baseline_mmd2,baseline_classifier_accuracy,non_finite\n"
         for r in rows {
             let fields: [String] = [
-                r.dataset, r.process, r.sampler, r.budget.map(String.init) ?? "", r.odeTolerance.map { "\($0)" } ?? "", "\(r.steps)",
+                r.dataset.rawValue, r.process.rawValue, r.sampler.rawValue, r.budget.map(String.init) ?? "", r.odeTolerance.map { "\($0)" } ?? "", "\(r.steps)",
                 "\(r.modelEvaluations)", "\(r.seconds)", "\(r.energyDistance)", "\(r.mmd)", "\(r.classifierAccuracy)", "\(r.slicedWasserstein)",
                 "\(r.recall)", "\(r.baselineEnergyDistance)", "\(r.baselineMMD)", "\(r.baselineClassifierAccuracy)", "\(r.nonFiniteSamples)",
             ]
@@ -91,20 +88,20 @@ public struct ComparisonReport {
 
     /// The figures of one dataset.
     public func figures(dataset: String, data: [SIMD2<Double>]) -> [Figure] {
-        let mine = rows.filter { $0.dataset == dataset }
+        let mine = rows.filter { $0.dataset.rawValue == dataset }
         var labels: [String] = []
         for r in mine where !labels.contains(r.label) { labels.append(r.label) }
         let budgets = plan.budgets.sorted()
         let gridRows = labels.map { label -> (label: String, cells: [[SIMD2<Double>]?]) in
             let own = mine.filter { $0.label == label }
-            if own.first?.sampler == "ode" {  // tolerances, loosest first, in the budget columns
+            if own.first?.sampler == .ode {  // tolerances, loosest first, in the budget columns
                 let sorted = own.sorted { ($0.odeTolerance ?? 0) > ($1.odeTolerance ?? 0) }
                 return (label, budgets.indices.map { $0 < sorted.count ? Array(sorted[$0].samples.prefix(Self.gridPoints)) : nil })
             }
             return (label, budgets.map { b in own.first { $0.budget == b }.map { Array($0.samples.prefix(Self.gridPoints)) } })
         }
         let baseline = mine.first
-        let samplers = SamplerNames.all, processes = ["ddpm", "vp", "ve", "subvp", "ncsn"]
+        let samplers = SamplerKind.allCases, processes = ProcessKind.allCases
         func series(_ value: (ComparisonRow) -> Double) -> [Figures.Series] {
             labels.map { label in
                 let own = mine.filter { $0.label == label }

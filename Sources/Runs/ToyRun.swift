@@ -211,5 +211,5 @@ public func exactModel(_ c: RunConfiguration, process: any NoiseProcess) throws 
     if let k = c.sampling.label {
         return GaussianMixtureModel(process: process, weights: [1], means: [m.means[k]], standardDeviations: [m.standardDeviations[k]])
     }
-    return GaussianMixtureModel(process: process, weights: m.weights, means: m.means, standardDeviations: m.standardDeviations)
+    return GaussianMixtureModel(process: process, mixture: m)
 }

@@ -15,6 +15,13 @@ public struct DDIM: Sampler {
         self.eta = eta
     }
 
+    public var summary: String {
+        eta == 0
+            ? "DDIM with η = 0: deterministic, invertible (Song, Meng & Ermon 2021, eq. 12)"
+            : eta == 1 ? "DDIM with η = 1: ancestral sampling with β̃ written in DDIM form" : "DDIM with η = \(eta) (Song, Meng & Ermon 2021, eq. 16)"
+    }
+    public var processes: [ProcessKind] { ProcessKind.withMarginals }
+
     public func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,
         rng: some RandomSource, progress: (Int) -> Void

@@ -8,6 +8,8 @@ import Stats
 /// transition variance) or β̃′ (the posterior's); the last step adds no noise and returns x̂₀.
 public struct DDPMAncestral: Sampler {
     public init() {}
+    public var summary: String { "DDPM ancestral sampling, variance β or β̃, on any subsequence of timesteps (Ho et al. 2020, alg. 2)" }
+    public var processes: [ProcessKind] { ProcessKind.withMarginals }
 
     public func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,

@@ -10,6 +10,8 @@ import Stats
 /// last step to σ̃ = 0 returns x̂₀. One evaluation per step.
 public struct DPMSolverPlusPlus2M: Sampler {
     public init() {}
+    public var summary: String { "DPM-Solver++(2M), multistep 2nd order, Karras grid (Lu et al. 2022)" }
+    public var processes: [ProcessKind] { ProcessKind.withMarginals }
 
     public func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,

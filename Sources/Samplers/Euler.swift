@@ -6,6 +6,8 @@ import Stats
 /// Karras grid (Karras et al. 2022, eq. 3 and alg. 1 without the correction): N evaluations.
 public struct Euler: Sampler {
     public init() {}
+    public var summary: String { "Euler on the probability-flow ODE in σ-space, Karras grid (Karras et al. 2022)" }
+    public var processes: [ProcessKind] { ProcessKind.withMarginals }
 
     public func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,

@@ -11,6 +11,12 @@ public struct Langevin: Sampler {
     public var annealed: Bool
 
     public init(annealed: Bool) { self.annealed = annealed }
+    public var summary: String {
+        annealed
+            ? "annealed Langevin dynamics over the NCSN levels (Song & Ermon 2019, alg. 1)"
+            : "plain Langevin dynamics at the smallest noise level (Song & Ermon 2019)"
+    }
+    public var processes: [ProcessKind] { [.ncsn] }
 
     /// The (level time, σ, steps) schedule for `steps` total steps.
     public func schedule(_ levels: NoiseLevels, steps: Int) -> [(time: Double, sigma: Double, steps: Int)] {

@@ -12,7 +12,7 @@ public struct ODELikelihood: Sendable {
     public var method: ODEMethod
     public var tolerance: Double
 
-    public init(method: ODEMethod = .rk8pd, tolerance: Double = 1e-5) {
+    public init(method: ODEMethod = .standard, tolerance: Double = 1e-5) {
         precondition(tolerance > 0, "ODELikelihood: tolerance must be positive, got \(tolerance)")
         self.method = method
         self.tolerance = tolerance

@@ -12,6 +12,11 @@ import Stats
 /// with Tweedie's x̂₀. N·(1 + M) evaluations (+1 with `denoise`).
 public struct PredictorCorrector: Sampler {
     public init() {}
+    public var summary: String { "predictor–corrector: reverse diffusion + Langevin corrector with --snr (Song et al. 2021, alg. 4–5)" }
+    public var processes: [ProcessKind] { ProcessKind.withSDE }
+    public func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int {
+        max(1, (evaluations - (options.denoise ? 1 : 0)) / (1 + options.correctorSteps))
+    }
 
     public func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,

@@ -9,6 +9,8 @@ import Stats
 /// actually used are reported as NFE; `denoise` adds Tweedie's x̂₀ at ε.
 public struct ProbabilityFlowODE: Sampler {
     public init() {}
+    public var summary: String { "probability-flow ODE with GSL's adaptive rk8pd/rkf45 (Song et al. 2021, eq. 13); NFE as used" }
+    public var processes: [ProcessKind] { ProcessKind.withSDE }
 
     public func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,

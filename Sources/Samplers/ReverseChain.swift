@@ -10,21 +10,10 @@ public struct ReverseStep {
     public let alphaNext: Double, sigmaNext: Double
     public var isLast: Bool { nextTime == nil }
 
-    /// The Gaussian transition x_t = α_{t|s}·x_s + σ_{t|s}·z between the two times:
-    /// α_{t|s} = α_t/α_s, σ_{t|s}² = σ_t² − α_{t|s}²σ_s² (Kingma et al. 2021, eq. 8).
-    public var transition: (alpha: Double, variance: Double) {
-        let a = alpha / alphaNext
-        return (a, max(sigma * sigma - a * a * sigmaNext * sigmaNext, 0))
-    }
-
-    /// The posterior q(x_s | x_t, x₀) = N(c_t·x_t + c₀·x₀, v) (Kingma et al. 2021, eqs. 9–10):
-    /// c_t = α_{t|s}σ_s²/σ_t², c₀ = α_sσ_{t|s}²/σ_t², v = σ_{t|s}²σ_s²/σ_t². For DDPM these are the
-    /// coefficients of Ho et al. 2020, eq. 7.
-    public var posterior: (coefXt: Double, coefX0: Double, variance: Double) {
-        let (a, v) = transition
-        let s2 = sigma * sigma, n2 = sigmaNext * sigmaNext
-        return (a * n2 / s2, alphaNext * v / s2, v * n2 / s2)
-    }
+    /// The two noise levels of the step (transition and posterior).
+    public var levels: NoiseLevelStep { NoiseLevelStep(alpha: alpha, sigma: sigma, alphaNext: alphaNext, sigmaNext: sigmaNext) }
+    public var transition: (alpha: Double, variance: Double) { levels.transition }
+    public var posterior: (coefXt: Double, coefX0: Double, variance: Double) { levels.posterior }
 }
 
 /// The loop every grid-based reverse sampler shares: walk the process's sampling times from the

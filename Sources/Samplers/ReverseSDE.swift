@@ -7,6 +7,9 @@ import Stats
 /// adds no noise, and `denoise` finishes with Tweedie's x̂₀ (one more evaluation).
 public struct ReverseSDE: Sampler {
     public init() {}
+    public var summary: String { "Euler–Maruyama on the reverse-time SDE (Song et al. 2021, eq. 6)" }
+    public var processes: [ProcessKind] { ProcessKind.withSDE }
+    public func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int { max(1, evaluations - (options.denoise ? 1 : 0)) }
 
     public func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,

@@ -28,7 +28,7 @@ public struct SamplingOptions: Sendable {
 
     public init(
         steps: Int, variance: ReverseVariance = .posterior, clip: Double? = nil, capture: Set<Int> = [],
-        noise: NoiseMode = .independent, odeMethod: ODEMethod = .rk8pd, odeTolerance: Double = 1e-5,
+        noise: NoiseMode = .independent, odeMethod: ODEMethod = .standard, odeTolerance: Double = 1e-5,
         correctorSteps: Int = 1, snr: Double = 0.16, predictor: Predictor = .reverseDiffusion, denoise: Bool = true,
         langevinStepSize: Double = 2e-5
     ) {
@@ -81,12 +81,23 @@ public struct SamplingResult {
     }
 }
 
-/// A reverse-process sampler: from x_T ~ prior [batch, d] to samples [batch, d].
+/// A reverse-process sampler: from x_T ~ prior [batch, …] to samples of the same shape. A new
+/// sampler is one file with a struct conforming to this and one case of `SamplerKind`.
 public protocol Sampler {
+    /// One line for `toy list`: what it does and its citation.
+    var summary: String { get }
+    /// The processes whose models it can drive.
+    var processes: [ProcessKind] { get }
+    /// Steps that spend about `evaluations` model evaluations (the ODE's are set by its tolerance).
+    func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int
     func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult
+}
+
+extension Sampler {
+    public func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int { max(1, evaluations) }
 }
 
 /// Errors a sampler reports for a bad request.

@@ -18,7 +18,7 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
     /// Stochastic samplers draw their noise from one Brownian path (shared across step counts).
     public var sharedNoise = false
     /// Probability-flow ODE: GSL method and tolerance.
-    public var odeMethod = ODEMethod.rkf45
+    public var odeMethod = ODEMethod.standard
     public var odeTolerance = 1e-5
     /// Predictor–corrector: predictor, corrector steps per step and signal-to-noise ratio r.
     public var predictor = Predictor.reverseDiffusion

@@ -12,7 +12,7 @@ struct NLLCommand: ParsableCommand {
     @Argument(help: "A run folder of a continuous process (--process vp, ve or subvp).") var runDirectory: String
     @Option(help: "Held-out points.") var points = 2000
     @Option(help: "Seed of the held-out draw.") var seed: UInt64 = 0
-    @Option(help: "GSL integrator: rkf45 or rk8pd.") var odeMethod: ODEMethod = .rkf45
+    @Option(help: "GSL integrator: rkf45 or rk8pd.") var odeMethod: ODEMethod = .standard
     @Option(help: "Absolute and relative tolerance (1e-5 changes the mean NLL by < 1e-4 nats).") var odeTolerance = 1e-4
     @Option(help: "The time ε whose density p_ε is evaluated (1e-5 is the smallest training time, as in score_sde).")
     var epsilon = 1e-5

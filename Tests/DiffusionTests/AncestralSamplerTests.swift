@@ -17,10 +17,10 @@ struct GaussianEpsilonModel: DenoisingModel {
         let (a, s) = process.marginal(at: time)
         let (alpha, sigma) = (Float(a), Float(s))
         let variance = alpha * alpha * std * std + sigma * sigma
-        let d = x.shape.last!
+        let d = x.batchShape.perSample
         return (
             Tensor(shape: x.shape, scalars: x.scalars.map { sigma * ($0 - alpha * mean) / variance }),
-            [Double](repeating: Double(d) * s / Double(variance), count: x.count / d)
+            [Double](repeating: Double(d) * s / Double(variance), count: x.batchShape.batch)
         )
     }
 }
@@ -34,13 +34,13 @@ struct GaussianEpsilonModel: DenoisingModel {
         var (m, v) = (0.0, 1.0)
         for i in seq.indices.reversed() {
             let t = seq[i]
-            let post = Posterior(alphaBar: p.alphaBar[t], alphaBarPrevious: i > 0 ? p.alphaBar[seq[i - 1]] : 1)
-            let (c0, ct, pv) = post.coefficients
+            let post = p.step(from: t, to: i > 0 ? seq[i - 1] : -1)
+            let (ct, c0, pv) = post.posterior
             let (a, sg) = p.marginal(t)
             let k = a * s * s / (a * a * s * s + sg * sg)
             m = c0 * (mu + k * (m - a * mu)) + ct * m
             let gain = c0 * k + ct
-            v = gain * gain * v + (i > 0 ? (variance == .beta ? post.beta : pv) : 0)
+            v = gain * gain * v + (i > 0 ? (variance == .beta ? post.transition.variance : pv) : 0)
         }
         return (m, v)
     }

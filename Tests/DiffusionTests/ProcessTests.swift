@@ -35,7 +35,7 @@ import Testing
             let precision = 1 / priorVar + p.alphas[t] / p.betas[t]
             let variance = 1 / precision
             let mean = variance * (priorMean / priorVar + p.alphas[t].squareRoot() * xt / p.betas[t])
-            let (c0, ct, v) = p.posterior(t)
+            let (ct, c0, v) = p.posterior(t)
             #expect(abs(c0 * x0 + ct * xt - mean) < 1e-9 * max(1, abs(mean)), "mean at t = \(t)")
             #expect(abs(v - variance) < 1e-9 * max(1e-6, variance) + 1e-15, "variance at t = \(t)")
         }
@@ -43,7 +43,7 @@ import Testing
 
     @Test func posteriorAtTheFirstStepIsExactlyX0WithoutNaN() throws {
         let p = try DiscreteDDPM(schedule: .linear, timesteps: 1000)
-        let (c0, ct, v) = p.posterior(0)
+        let (ct, c0, v) = p.posterior(0)
         #expect(c0 == 1 && ct == 0 && v == 0)
         #expect(c0.isFinite && ct.isFinite && v.isFinite)
     }

@@ -32,17 +32,16 @@ public struct DiscreteDDPM: Sendable {
         (alphaBar[t].squareRoot(), (1 - alphaBar[t]).squareRoot())
     }
 
-    /// x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε, elementwise over equal-length buffers.
-    public func noised(_ x0: [Float], timestep t: Int, noise: [Float]) -> [Float] {
-        let (a, s) = marginal(t)
-        return zip(x0, noise).map { Float(a) * $0 + Float(s) * $1 }
-    }
+    /// The posterior q(x_{t−1} | x_t, x₀) = N(c_t·x_t + c₀·x₀, β̃_t I) (Ho et al. 2020, eqs. 6–7):
+    /// c₀ = β_t √ᾱ_{t−1}/(1 − ᾱ_t), c_t = √α_t (1 − ᾱ_{t−1})/(1 − ᾱ_t), β̃_t = β_t (1 − ᾱ_{t−1})/(1 − ᾱ_t),
+    /// through the one implementation in `NoiseLevelStep`. At t = 0 the mean is x₀ exactly.
+    public func posterior(_ t: Int) -> (coefXt: Double, coefX0: Double, variance: Double) { step(from: t, to: t - 1).posterior }
 
-    /// The posterior q(x_{t−1} | x_t, x₀) = N(c₀·x₀ + c_t·x_t, β̃_t I) (Ho et al. 2020, eqs. 6–7) with
-    /// c₀ = β_t √ᾱ_{t−1}/(1 − ᾱ_t), c_t = √α_t (1 − ᾱ_{t−1})/(1 − ᾱ_t), β̃_t = β_t (1 − ᾱ_{t−1})/(1 − ᾱ_t).
-    /// At t = 0, β̃_0 = 0 and the mean is x₀ exactly (no log 0 is ever taken).
-    public func posterior(_ t: Int) -> (coefX0: Double, coefXt: Double, variance: Double) {
-        Posterior(alphaBar: alphaBar[t], alphaBarPrevious: alphaBarPrevious(t)).coefficients
+    /// The step between timesteps t and s < t (s = −1: clean data), for respaced chains.
+    public func step(from t: Int, to s: Int) -> NoiseLevelStep {
+        let (a, sg) = marginal(t)
+        let (an, sn) = s < 0 ? (1.0, 0.0) : marginal(s)
+        return NoiseLevelStep(alpha: a, sigma: sg, alphaNext: an, sigmaNext: sn)
     }
 
     /// A warning when ᾱ_{T−1} is far from 0: sampling starts from N(0, I), which then is not the
@@ -54,31 +53,5 @@ public struct DiscreteDDPM: Sendable {
             format:
                 "warning: ᾱ_T = %.4g is far from 0, so x_T is not close to N(0, I) and sampling from N(0, I) starts off the forward process. Use more --timesteps or another --schedule.",
             a)
-    }
-}
-
-/// The posterior q(x_prev | x_t, x₀) between two noise levels ᾱ_t < ᾱ_prev of one process;
-/// with ᾱ_prev = ᾱ_{t−1} it is the DDPM posterior, with a coarser ᾱ_prev it is the posterior of a
-/// respaced (strided) chain (Nichol & Dhariwal 2021, §4): β′ = 1 − ᾱ_t/ᾱ_prev.
-public struct Posterior: Sendable {
-    public let alphaBar: Double
-    public let alphaBarPrevious: Double
-
-    public init(alphaBar: Double, alphaBarPrevious: Double) {
-        self.alphaBar = alphaBar
-        self.alphaBarPrevious = alphaBarPrevious
-    }
-
-    /// β′ of the (respaced) step.
-    public var beta: Double { 1 - alphaBar / alphaBarPrevious }
-
-    public var coefficients: (coefX0: Double, coefXt: Double, variance: Double) {
-        let b = beta
-        let oneMinus = 1 - alphaBar
-        return (
-            b * alphaBarPrevious.squareRoot() / oneMinus,
-            (1 - b).squareRoot() * (1 - alphaBarPrevious) / oneMinus,
-            b * (1 - alphaBarPrevious) / oneMinus
-        )
     }
 }

@@ -21,6 +21,11 @@ public enum ProcessKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Processes described by their marginals α(t), σ(t) alone (grid samplers drive any of them).
+    public static var withMarginals: [ProcessKind] { [.ddpm, .vp, .ve, .subvp] }
+    /// Processes with a forward SDE (the SDE and ODE samplers need f and g).
+    public static var withSDE: [ProcessKind] { [.vp, .ve, .subvp] }
+
     /// Whether the process is a continuous SDE.
     public var isContinuous: Bool { self == .vp || self == .ve || self == .subvp }
 }
