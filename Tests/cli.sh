@@ -77,5 +77,14 @@ check "--conditional on a dataset with classes writes a label column" 0 "samples
 check "the label column is there" 0 "x,y,label" -- head -1 "$tmp/cond/samples.csv"
 check "--label beyond the classes names the flag and the range" 64 "--label must be between 0 and 1" -- "$toy" run moons --conditional --label 5
 check "--label without a conditional model is refused" 64 "--label needs a conditional model" -- "$toy" run moons --label 1
+"$toy" data moons --n 2000 --seed 3 --labels --out "$tmp/mine.csv" >/dev/null
+check "--data trains on a user's CSV" 0 "held-out part of mine" -- "$toy" run --data "$tmp/mine.csv" --train-steps 20 --samples 200 --width 16 --out "$tmp/user"
+check "--data with its label column trains a conditional model" 0 "samples.csv" -- "$toy" run --data "$tmp/mine.csv" --conditional --label 0 --train-steps 20 --samples 100 --width 16 --out "$tmp/userc" --quiet
+printf 'x,y\n1,2\n3,oops\n' > "$tmp/broken.csv"
+check "a broken --data file names the file and the line" 64 "broken.csv:3: not numeric" -- "$toy" run --data "$tmp/broken.csv"
+check "--data and a dataset together are refused" 64 "not both" -- "$toy" run moons --data "$tmp/mine.csv"
+"$toy" data moons --n 500 --out "$tmp/nolabels.csv" >/dev/null
+check "--conditional on a file without labels says what is missing" 64 "label column" -- "$toy" run --data "$tmp/nolabels.csv" --conditional
+check "toy eval reads .npy" 0 "classifier accuracy" -- "$toy" eval moons "$tmp/ok/samples.npy"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -57,7 +57,8 @@ public struct ComparisonPlan: Codable, Sendable {
 
 /// One cell of a comparison: a sampler at a budget on one trained run, with its cost and quality.
 public struct ComparisonRow: Codable, Sendable {
-    public var dataset: ToyDataset
+    /// The data's name (a toy dataset's, or a --data file's).
+    public var dataset: String
     public var process: ProcessKind
     public var sampler: SamplerKind
     /// The evaluation budget asked for (the ODE's tolerance stands in for it).
@@ -124,7 +125,7 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                 let (q, b) = (record.quality.samples, record.quality.baseline)
                 let s = record.samples
                 let row = ComparisonRow(
-                    dataset: base.data.dataset, process: base.process.kind, sampler: kind, budget: budget,
+                    dataset: base.data.name, process: base.process.kind, sampler: kind, budget: budget,
                     odeTolerance: tolerance, steps: steps, modelEvaluations: record.modelEvaluations, seconds: record.seconds,
                     energyDistance: q.energyDistance, mmd: q.mmd, classifierAccuracy: q.classifierAccuracy, slicedWasserstein: q.slicedWasserstein,
                     recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd, baselineClassifierAccuracy: b.classifierAccuracy,
@@ -132,7 +133,7 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                     samples: stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) })
                 log(
                     String(
-                        format: "%@ %@/%@: %d evaluations, %.2f s, energy %.4f, C2ST %.3f", row.dataset.rawValue, row.process.rawValue, row.sampler.rawValue,
+                        format: "%@ %@/%@: %d evaluations, %.2f s, energy %.4f, C2ST %.3f", row.dataset, row.process.rawValue, row.sampler.rawValue,
                         row.modelEvaluations, row.seconds, row.energyDistance, row.classifierAccuracy))
                 rows.append(row)
             }

@@ -22,7 +22,7 @@ public struct ComparisonReport {
 
     func cells(_ r: ComparisonRow) -> [String] {
         [
-            r.dataset.rawValue, r.process.rawValue, r.sampler.rawValue, r.budget.map(String.init) ?? "tol \(String(format: "%.0e", r.odeTolerance ?? 0))",
+            r.dataset, r.process.rawValue, r.sampler.rawValue, r.budget.map(String.init) ?? "tol \(String(format: "%.0e", r.odeTolerance ?? 0))",
             "\(r.modelEvaluations)", String(format: "%.2f", r.seconds), String(format: "%.4f", r.energyDistance), String(format: "%.5f", r.mmd),
             String(format: "%.3f", r.classifierAccuracy), String(format: "%.3f", r.slicedWasserstein), String(format: "%.3f", r.recall),
         ]
@@ -32,9 +32,9 @@ public struct ComparisonReport {
     var baselines: [(dataset: String, energy: Double, mmd: Double, accuracy: Double)] {
         var seen: [String] = []
         var out: [(String, Double, Double, Double)] = []
-        for r in rows where !seen.contains(r.dataset.rawValue) {
-            seen.append(r.dataset.rawValue)
-            out.append((r.dataset.rawValue, r.baselineEnergyDistance, r.baselineMMD, r.baselineClassifierAccuracy))
+        for r in rows where !seen.contains(r.dataset) {
+            seen.append(r.dataset)
+            out.append((r.dataset, r.baselineEnergyDistance, r.baselineMMD, r.baselineClassifierAccuracy))
         }
         return out
     }
@@ -44,7 +44,7 @@ public struct ComparisonReport {
         s += "baseline_energy_distance,baseline_mmd2,baseline_classifier_accuracy,non_finite\n"
         for r in rows {
             let fields: [String] = [
-                r.dataset.rawValue, r.process.rawValue, r.sampler.rawValue, r.budget.map(String.init) ?? "", r.odeTolerance.map { "\($0)" } ?? "", "\(r.steps)",
+                r.dataset, r.process.rawValue, r.sampler.rawValue, r.budget.map(String.init) ?? "", r.odeTolerance.map { "\($0)" } ?? "", "\(r.steps)",
                 "\(r.modelEvaluations)", "\(r.seconds)", "\(r.energyDistance)", "\(r.mmd)", "\(r.classifierAccuracy)", "\(r.slicedWasserstein)",
                 "\(r.recall)", "\(r.baselineEnergyDistance)", "\(r.baselineMMD)", "\(r.baselineClassifierAccuracy)", "\(r.nonFiniteSamples)",
             ]
@@ -88,7 +88,7 @@ public struct ComparisonReport {
 
     /// The figures of one dataset.
     public func figures(dataset: String, data: [SIMD2<Double>]) -> [Figure] {
-        let mine = rows.filter { $0.dataset.rawValue == dataset }
+        let mine = rows.filter { $0.dataset == dataset }
         var labels: [String] = []
         for r in mine where !labels.contains(r.label) { labels.append(r.label) }
         let budgets = plan.budgets.sorted()

@@ -11,11 +11,11 @@ import Diffusion
 /// a wrong type names the key and the type expected.
 public enum ConfigurationFile {
     /// The valid keys of each section, from the sections' own encodings.
-    static func validKeys(_ dataset: ToyDataset) throws -> [String: Set<String>] {
-        let defaults = try object(FileFormats.json(DatasetDefaults.forDataset(dataset).configuration(for: dataset)))
+    static func validKeys(_ defaultConfiguration: RunConfiguration) throws -> [String: Set<String>] {
+        let defaults = try object(FileFormats.json(defaultConfiguration))
         var keys: [String: Set<String>] = ["": Set(RunConfiguration.CodingKeys.allCases.map(\.rawValue))]
         for (section, value) in defaults { if let d = value as? [String: Any] { keys[section] = Set(d.keys) } }
-        keys["data", default: []].insert("noise")
+        keys["data", default: []].formUnion(["noise", "dataset", "file"])
         keys["process", default: []].insert("sigmaMax")
         keys["sampling", default: []].formUnion(["label", "clip"])
         return keys
@@ -45,13 +45,20 @@ public enum ConfigurationFile {
                 throw RunError.invalid("'\(path)': \(describe(error))")
             }
         }
-        guard let dataSection = given["data"] as? [String: Any], let name = dataSection["dataset"] as? String else {
-            throw RunError.invalid("'\(path)' must name its dataset as data.dataset (one of \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))).")
+        let dataSection = given["data"] as? [String: Any] ?? [:]
+        let defaults: RunConfiguration
+        if let name = dataSection["dataset"] as? String {
+            guard let dataset = ToyDataset(rawValue: name) else {
+                throw RunError.invalid("'\(path)': unknown data.dataset '\(name)'; valid: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            defaults = DatasetDefaults.forDataset(dataset).configuration(for: dataset)
+        } else if let file = dataSection["file"] as? String {
+            defaults = DatasetDefaults().configuration(data: DataConfiguration(file: file))
+        } else {
+            throw RunError.invalid(
+                "'\(path)' must name its data as data.dataset (one of \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))) or data.file.")
         }
-        guard let dataset = ToyDataset(rawValue: name) else {
-            throw RunError.invalid("'\(path)': unknown data.dataset '\(name)'; valid: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        let keys = try validKeys(dataset)
+        let keys = try validKeys(defaults)
         for (key, value) in given {
             guard keys[""]!.contains(key) else {
                 throw RunError.invalid("'\(path)': unknown key '\(key)'; valid keys: \(keys[""]!.sorted().joined(separator: ", ")).")
@@ -61,7 +68,7 @@ public enum ConfigurationFile {
                 throw RunError.invalid("'\(path)': unknown key '\(key).\(inner)'; valid keys of \(key): \(valid.sorted().joined(separator: ", ")).")
             }
         }
-        var merged = try object(FileFormats.json(DatasetDefaults.forDataset(dataset).configuration(for: dataset)))
+        var merged = try object(FileFormats.json(defaults))
         for (key, value) in given {
             if let section = value as? [String: Any], var base = merged[key] as? [String: Any] {
                 for (k, v) in section { base[k] = v }

@@ -31,6 +31,9 @@ public struct DatasetDefaults: Sendable {
 
     public init() {}
 
+    /// The defaults of `data`: its dataset's, or the general ones for a file.
+    public static func forData(_ data: DataConfiguration) -> DatasetDefaults { data.dataset.map(forDataset) ?? DatasetDefaults() }
+
     public static func forDataset(_ dataset: ToyDataset) -> DatasetDefaults {
         var d = DatasetDefaults()
         switch dataset {
@@ -67,7 +70,12 @@ public struct DatasetDefaults: Sendable {
 
     /// A complete configuration from these defaults; every other value is its section's default.
     public func configuration(for dataset: ToyDataset, seed: UInt64 = 0) -> RunConfiguration {
-        var c = RunConfiguration(data: DataConfiguration(dataset: dataset))
+        configuration(data: DataConfiguration(dataset: dataset), seed: seed)
+    }
+
+    /// A complete configuration for `data` (a toy dataset or a file) from these defaults.
+    public func configuration(data: DataConfiguration, seed: UInt64 = 0) -> RunConfiguration {
+        var c = RunConfiguration(data: data)
         c.training.steps = trainSteps
         c.training.batchSize = batchSize
         c.training.lr = lr

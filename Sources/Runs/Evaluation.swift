@@ -6,55 +6,54 @@ import Stats
 /// two independent draws of the same size from the evaluation stream, one as the reference and
 /// one for the data-vs-data baseline.
 public func evaluateSamples(
-    _ points: [SIMD2<Double>], labels: [Int]? = nil, dataset: ToyDataset, noise: Double?, seed: UInt64, threads: Int = 1
+    _ points: [SIMD2<Double>], labels: [Int]? = nil, source: DataSource, seed: UInt64, threads: Int = 1
 ) throws -> QualityEvaluation {
-    let rng = GSLRandom(seed: seed, stream: .evaluation)
     let n = max(points.count, 10)
-    guard let labels, Set(labels).count == 1, let label = labels.first else {
-        let reference = dataset.sample(n, noise: noise, rng: rng)
-        let baseline = dataset.sample(n, noise: noise, rng: rng)
-        let modes = dataset.modes
-        var quality = try QualityEvaluation(
-            samples: points, reference: reference, baselineDraw: baseline,
-            description: "\(n) + \(n) fresh points of \(dataset.rawValue) from the evaluation stream of seed \(seed)",
-            modes: modes?.centers, modeSD: modes?.standardDeviation ?? 1, seed: seed, threads: threads)
-        if let labels { quality.perClass = try classQualities(points, labels: labels, dataset: dataset, noise: noise, seed: seed, threads: threads) }
-        return quality
+    if let labels, Set(labels).count == 1, let label = labels.first {
+        // One class: the reference is that class's data.
+        return try classQuality(points, label: label, source: source, seed: seed, threads: threads)
     }
-    // One class: the reference is that class's fresh data.
-    return try classQuality(points, label: label, dataset: dataset, noise: noise, seed: seed, threads: threads)
+    let (reference, baseline, what) = source.referenceDraws(n, seed: seed)
+    let (scored, k, note) = equalSizes(points, reference, baseline)
+    let modes = source.modes
+    var quality = try QualityEvaluation(
+        samples: scored, reference: Array(reference.prefix(k)), baselineDraw: Array(baseline.prefix(k)), description: what + note,
+        modes: modes?.centers, modeSD: modes?.standardDeviation ?? 1, seed: seed, threads: threads)
+    if let labels {
+        var perClass: [String: QualityEvaluation] = [:]
+        for label in Set(labels).sorted() {
+            let mine = zip(points, labels).filter { $0.1 == label }.map(\.0)
+            guard mine.count >= 10 else { continue }
+            perClass["\(label)"] = try classQuality(mine, label: label, source: source, seed: seed, threads: threads)
+        }
+        quality.perClass = perClass
+    }
+    return quality
 }
 
-/// The quality of the samples of class `label` against fresh data of that class.
-func classQuality(
-    _ points: [SIMD2<Double>], label: Int, dataset: ToyDataset, noise: Double?, seed: UInt64, threads: Int
-) throws -> QualityEvaluation {
-    let n = max(points.count, 10)
-    let rng = GSLRandom(seed: splitMix64(seed ^ UInt64(label + 1)), stream: .evaluation)
-    var reference: [SIMD2<Double>] = [], baseline: [SIMD2<Double>] = []
-    while reference.count < n || baseline.count < n {
-        let draw = dataset.sampleLabeled(4 * n, noise: noise, rng: rng).points(ofClass: label)
-        let half = draw.count / 2
-        reference += draw.prefix(half)
-        baseline += draw.suffix(from: half)
-    }
+/// `evaluateSamples` against a toy dataset's fresh draws.
+public func evaluateSamples(_ points: [SIMD2<Double>], dataset: ToyDataset, noise: Double?, seed: UInt64, threads: Int = 1) throws
+    -> QualityEvaluation
+{
+    try evaluateSamples(points, source: .toy(dataset, noise: noise), seed: seed, threads: threads)
+}
+
+/// The quality of the samples of class `label` against that class's data.
+func classQuality(_ points: [SIMD2<Double>], label: Int, source: DataSource, seed: UInt64, threads: Int) throws -> QualityEvaluation {
+    let (reference, baseline, what) = source.referenceDraws(max(points.count, 10), label: label, seed: seed)
+    let (scored, k, note) = equalSizes(points, reference, baseline)
     return try QualityEvaluation(
-        samples: points, reference: Array(reference.prefix(n)), baselineDraw: Array(baseline.prefix(n)),
-        description: "\(n) + \(n) fresh points of class \(label) of \(dataset.rawValue) from the evaluation stream of seed \(seed)",
-        seed: seed, threads: threads)
+        samples: scored, reference: Array(reference.prefix(k)), baselineDraw: Array(baseline.prefix(k)), description: what + note, seed: seed,
+        threads: threads)
 }
 
-/// Per-class quality of labelled samples (classes with at least 10 samples), keyed by label.
-func classQualities(
-    _ points: [SIMD2<Double>], labels: [Int], dataset: ToyDataset, noise: Double?, seed: UInt64, threads: Int
-) throws -> [String: QualityEvaluation] {
-    var out: [String: QualityEvaluation] = [:]
-    for label in Set(labels).sorted() {
-        let mine = zip(points, labels).filter { $0.1 == label }.map(\.0)
-        guard mine.count >= 10 else { continue }
-        out["\(label)"] = try classQuality(mine, label: label, dataset: dataset, noise: noise, seed: seed, threads: threads)
-    }
-    return out
+/// Samples, reference and baseline cut to one size: two-sample metrics (the classifier test above
+/// all) compare like with like only between sets of equal size. A held-out file part can be
+/// smaller than the sample; then the first k samples (i.i.d., so a fair subset) are scored.
+func equalSizes(_ points: [SIMD2<Double>], _ reference: [SIMD2<Double>], _ baseline: [SIMD2<Double>]) -> ([SIMD2<Double>], Int, String) {
+    let k = min(reference.count, baseline.count)
+    guard points.count > k else { return (points, k, "") }
+    return (Array(points.prefix(k)), k, "; the first \(k) of \(points.count) samples scored")
 }
 
 extension QualityEvaluation {

@@ -39,8 +39,14 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         threads = try c.decode(Int.self, forKey: .threads)
     }
 
-    /// Checks every section, naming the flag at fault.
+    /// Checks every section, naming the flag at fault (reads a --data file to check it).
     public func validate() throws {
+        try data.validate()
+        try validate(source: try data.source(seed: seed))
+    }
+
+    /// Checks every section against the data's `source`.
+    public func validate(source: DataSource) throws {
         do {
             try data.validate()
             try model.validate()
@@ -53,21 +59,21 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             throw RunError.invalid("\(error)")
         }
         if threads < 1 || threads > 64 { throw RunError.invalid("--threads must be between 1 and 64, got \(threads).") }
-        if model.kind == .exact && data.dataset.mixture(noise: data.noise) == nil {
+        if model.kind == .exact && source.mixture == nil {
             throw RunError.invalid(
-                "--model exact needs a dataset with a closed-form score; \(data.dataset.rawValue) has none. Datasets with one: \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
+                "--model exact needs a dataset with a closed-form score; \(source.name) has none. Datasets with one: \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
             )
         }
-        let classes = data.dataset.classes
+        let classes = source.classes
         if model.conditional && classes == 0 {
-            throw RunError.invalid("--conditional needs a dataset with classes; \(data.dataset.rawValue) has none.")
+            throw RunError.invalid("--conditional needs data with classes; \(source.name) has none (a --data file needs a label column).")
         }
         if let label = sampling.label {
             guard model.conditional || model.kind == .exact else {
                 throw RunError.invalid("--label needs a conditional model (--conditional, or --model exact).")
             }
             guard label < classes else {
-                throw RunError.invalid("--label must be between 0 and \(classes - 1) for \(data.dataset.rawValue), got \(label).")
+                throw RunError.invalid("--label must be between 0 and \(classes - 1) for \(source.name), got \(label).")
             }
         }
     }
@@ -97,18 +103,55 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     }
 }
 
-/// The `data` section: which toy distribution, its noise and the size of the training draw.
+/// The `data` section: a toy distribution (its noise and the size of the training draw), or a
+/// user's file of points with the fraction held out for evaluation.
 public struct DataConfiguration: Codable, Sendable, Equatable {
-    public var dataset: ToyDataset
+    /// The toy dataset; nil when the points come from `file`.
+    public var dataset: ToyDataset?
     /// Generator noise; nil = the dataset's convention.
     public var noise: Double? = nil
-    /// Size of the training draw (data.csv).
+    /// Size of the training draw (data.csv) of a toy dataset.
     public var size = 50_000
+    /// A CSV (x,y and optionally label) or .npy [n, 2] file of points to train on instead.
+    public var file: String? = nil
+    /// Fraction of the file's points held out for metrics and likelihoods.
+    public var heldOut = 0.2
 
     public init(dataset: ToyDataset) { self.dataset = dataset }
+
+    public init(file: String) {
+        dataset = nil
+        self.file = file
+    }
+
+    enum CodingKeys: String, CodingKey { case dataset, noise, size, file, heldOut }
+
+    /// Decodes the section; `file` and `heldOut` may be absent (runs from before user data).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        dataset = try c.decodeIfPresent(ToyDataset.self, forKey: .dataset)
+        noise = try c.decodeIfPresent(Double.self, forKey: .noise)
+        size = try c.decode(Int.self, forKey: .size)
+        file = try c.decodeIfPresent(String.self, forKey: .file)
+        heldOut = try c.decodeIfPresent(Double.self, forKey: .heldOut) ?? 0.2
+    }
+
+    /// The name of the data: the dataset's, or the file's base name.
+    public var name: String { dataset?.rawValue ?? URL(fileURLWithPath: file ?? "data").deletingPathExtension().lastPathComponent }
 
     public func validate() throws {
         if size < 1 { throw RunError.invalid("--data-size must be at least 1, got \(size).") }
         if let noise, !(noise >= 0 && noise.isFinite) { throw RunError.invalid("--noise must be at least 0, got \(noise).") }
+        if !(heldOut > 0 && heldOut < 1) { throw RunError.invalid("--held-out must be in (0, 1), got \(heldOut).") }
+        if (dataset == nil) == (file == nil) { throw RunError.invalid("give a dataset or --data FILE (exactly one).") }
+        if file != nil && noise != nil { throw RunError.invalid("--noise applies to toy datasets, not to --data files.") }
+    }
+
+    /// Where the points come from (reads the file, if any, once).
+    public func source(seed: UInt64) throws -> DataSource {
+        if let dataset { return .toy(dataset, noise: noise) }
+        do { return .file(try UserPoints(path: file ?? "", heldOut: heldOut, seed: seed)) } catch let e as PointsCSV.ReadError {
+            throw RunError.invalid(e.description)
+        }
     }
 }

@@ -28,7 +28,7 @@ public struct RunPlots {
         let process = try c.makeProcess()
         let shown = Array(data.prefix(samples.count))
         var figures = [
-            Figures.samples(data: shown, samples: samples, title: "\(c.data.dataset.rawValue): data and \(c.sampling.sampler.rawValue) samples"),
+            Figures.samples(data: shown, samples: samples, title: "\(c.data.name): data and \(c.sampling.sampler.rawValue) samples"),
             Figures.density(data: shown, samples: samples),
             forward(data: Array(data.prefix(2000)), process: process, kind: c.process.kind, seed: c.seed),
             Figures.schedules(
@@ -104,15 +104,8 @@ public struct RunPlots {
 
     /// The model's score −ε̂/σ_t (EMA network, or the exact mixture) on a 25×25 grid at four noise levels.
     func scoreField(_ c: RunConfiguration, process: any NoiseProcess, data: [SIMD2<Double>]) throws -> Figure {
-        let model: any DenoisingModel
-        if c.model.kind == .exact {
-            model = try exactModel(c, process: process)
-        } else {
-            // The unconditional score (∅ for a conditional network).
-            let network = c.makeNetwork(process: process)
-            try network.load(try Safetensors(contentsOf: directory.model).tensors)
-            model = NetworkModel(network: network, prediction: c.process.prediction, process: process)
-        }
+        // The unconditional score (∅ for a conditional network; the whole mixture for an exact model).
+        let model = try TrainedRun(directory).unconditionalModel()
         let xs = data.map(\.x).sorted(), ys = data.map(\.y).sorted()
         let (x0, x1) = (xs[xs.count / 200], xs[xs.count - 1 - xs.count / 200])
         let (y0, y1) = (ys[ys.count / 200], ys[ys.count - 1 - ys.count / 200])

@@ -26,14 +26,16 @@ public struct ToyRun {
     /// Starts a new run in a fresh (or, with `force`, reused) folder.
     public func start(_ configuration: RunConfiguration, force: Bool) throws -> RunRecord {
         var configuration = configuration
-        try configuration.validate()
-        let draw = configuration.trainingDraw()
+        try configuration.data.validate()
+        let source = try configuration.data.source(seed: configuration.seed)
+        try configuration.validate(source: source)
+        let draw = configuration.trainingDraw(source)
         let xy = draw.points.flatMap { [Float($0.x), Float($0.y)] }
         if configuration.process.needsSigmaMax { configuration.process.sigmaMax = RunConfiguration.largestPairwiseDistance(xy) }
         try directory.prepareNew(force: force)
-        let session = try configuration.makeSession(draw: draw)
+        let session = try configuration.makeSession(draw: draw, classes: source.classes)
         try FileFormats.write(FileFormats.pointsCSV(xy), to: directory.dataCSV)
-        return try execute(session, configuration: configuration)
+        return try execute(session, configuration: configuration, source: source)
     }
 
     /// Continues the run in `directory` from its checkpoint; `trainSteps` may extend it.
@@ -41,13 +43,15 @@ public struct ToyRun {
         var configuration = try RunRecord.load(directory).configuration
         if let trainSteps { configuration.training.steps = trainSteps }
         if let threads { configuration.threads = threads }
-        try configuration.validate()
+        try configuration.data.validate()
+        let source = try configuration.data.source(seed: configuration.seed)
+        try configuration.validate(source: source)
         try directory.checkWritable()
-        let session = try configuration.makeSession(draw: configuration.trainingDraw())
+        let session = try configuration.makeSession(draw: configuration.trainingDraw(source), classes: source.classes)
         let file = directory.checkpoint
         try session.restore(try Safetensors(contentsOf: file), file: file.path)
         log("resuming \(directory.url.path) at step \(session.step) of \(configuration.training.steps)")
-        return try execute(session, configuration: configuration)
+        return try execute(session, configuration: configuration, source: source)
     }
 
     func writeRecord(_ record: RunRecord) throws {
@@ -60,7 +64,7 @@ public struct ToyRun {
         try FileFormats.write(FileFormats.table(header: ["step", "loss"], rows: rows), to: directory.lossCSV)
     }
 
-    func execute(_ session: TrainingSession<MLPDenoiser>, configuration c: RunConfiguration) throws -> RunRecord {
+    func execute(_ session: TrainingSession<MLPDenoiser>, configuration c: RunConfiguration, source: DataSource) throws -> RunRecord {
         BLAS.setThreads(c.threads)
         if let warning = (session.process as? DiscreteDDPM)?.priorWarning { log(warning) }
         var record = RunRecord(configuration: c, toolkit: .current(), status: .training)
@@ -79,7 +83,7 @@ public struct ToyRun {
                 try saveCheckpoint(session, configuration: c)
                 record.status = .interrupted
                 try writeRecord(record)
-                throw RunError.interrupted(step: session.step, directory: directory.url.path, dataset: c.data.dataset.rawValue)
+                throw RunError.interrupted(step: session.step, directory: directory.url.path, dataset: c.data.name)
             }
             let loss = session.trainStep()
             guard loss.isFinite else {
@@ -87,7 +91,7 @@ public struct ToyRun {
                 try writeRecord(record)
                 throw RunError.diverged(
                     step: session.step + 1, lastGood: lastCheckpoint, directory: directory.url.path,
-                    lr: c.training.lr, dataset: c.data.dataset.rawValue)
+                    lr: c.training.lr, dataset: c.data.name)
             }
             if session.step % c.training.checkpointEvery == 0 || session.step == c.training.steps {
                 try saveCheckpoint(session, configuration: c)
@@ -96,13 +100,13 @@ public struct ToyRun {
             progress.update(session.step, loss: Double(loss), startedAt: firstStep)
         }
         let trainingSeconds = Date().timeIntervalSince(trainStart)
-        let labels = c.samplingLabels()
+        let labels = c.samplingLabels(source)
         let model: any DenoisingModel
         if c.model.kind == .exact {
-            model = try exactModel(c, process: session.process)
+            model = try exactModel(c, source: source, process: session.process)
         } else {
             if session.step == firstStep { try saveCheckpoint(session, configuration: c) }
-            try session.modelFile(metadata: try c.modelMetadata()).write(to: directory.model)
+            try session.modelFile(metadata: try c.modelMetadata(classes: source.classes)).write(to: directory.model)
             // The EMA weights.
             model = NetworkModel(network: try session.emaNetwork(), prediction: c.process.prediction, process: session.process, labels: labels)
         }
@@ -128,7 +132,7 @@ public struct ToyRun {
         let points = stride(from: 0, to: samples.count, by: 2).map { SIMD2(Double(samples[$0]), Double(samples[$0 + 1])) }
         do {
             let evaluation = try evaluateSamples(
-                points, labels: labels, dataset: c.data.dataset, noise: c.data.noise, seed: c.seed, threads: c.threads)
+                points, labels: labels, source: source, seed: c.seed, threads: c.threads)
             try FileFormats.write(try FileFormats.json(evaluation), to: directory.metrics)
         } catch let error as QualityError {
             log("metrics were not computed: \(error)")
@@ -192,20 +196,19 @@ public func drawSamples(
 extension RunConfiguration {
     /// The class of each sample of a conditional run: `sampling.label` for all, or labels drawn in
     /// data proportion (from their own stream); nil for an unconditional run.
-    public func samplingLabels() -> [Int]? {
+    public func samplingLabels(_ source: DataSource) -> [Int]? {
         if let label = sampling.label { return [Int](repeating: label, count: sampling.samples) }
         guard model.conditional && model.kind == .network else { return nil }
-        let rng = GSLRandom(seed: splitMix64(seed ^ 0x1A_BE15), stream: .sampling)
-        return data.dataset.sampleLabeled(sampling.samples, noise: data.noise, rng: rng).labels
+        return source.labelDraw(sampling.samples, rng: GSLRandom(seed: splitMix64(seed ^ 0x1A_BE15), stream: .sampling))
     }
 }
 
 /// The closed-form denoiser of a Gaussian-mixture dataset under the run's process: of the whole
 /// mixture, or of one component when `sampling.label` names it.
-public func exactModel(_ c: RunConfiguration, process: any NoiseProcess) throws -> GaussianMixtureModel {
-    guard let m = c.data.dataset.mixture(noise: c.data.noise) else {
+public func exactModel(_ c: RunConfiguration, source: DataSource, process: any NoiseProcess) throws -> GaussianMixtureModel {
+    guard let m = source.mixture else {
         throw RunError.invalid(
-            "--model exact: \(c.data.dataset.rawValue) has no closed-form score; use one of \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
+            "--model exact: \(source.name) has no closed-form score; use one of \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
         )
     }
     if let k = c.sampling.label {

@@ -8,37 +8,39 @@ import Training
 /// The 2-D application on the shape-generic core: a configuration's toy data (with labels when
 /// the model is conditional) and its MLP, handed to a `TrainingSession`.
 extension RunConfiguration {
-    /// The training draw of this configuration (from the data stream only) with its labels.
-    public func trainingDraw() -> LabeledPoints {
-        data.dataset.sampleLabeled(data.size, noise: data.noise, rng: GSLRandom(seed: seed, stream: .data))
-    }
+    /// The training draw of this configuration from `source` (toy data: from the data stream only).
+    public func trainingDraw(_ source: DataSource) -> LabeledPoints { source.trainingDraw(size: data.size, seed: seed) }
 
-    /// The MLP of this configuration, initialized from the initialization stream.
-    public func makeNetwork(process: any NoiseProcess) -> MLPDenoiser {
+    /// The MLP of this configuration for data with `classes`, initialized from the initialization stream.
+    public func makeNetwork(process: any NoiseProcess, classes: Int) -> MLPDenoiser {
         MLPDenoiser(
-            model.architecture(classes: data.dataset.classes), cachedTimesteps: process.discreteSteps ?? 0,
-            rng: GSLRandom(seed: seed, stream: .initialization))
+            model.architecture(classes: classes), cachedTimesteps: process.discreteSteps ?? 0, rng: GSLRandom(seed: seed, stream: .initialization))
     }
 
-    /// A fresh training session on `draw` (the training draw).
-    public func makeSession(draw: LabeledPoints) throws -> TrainingSession<MLPDenoiser> {
+    /// A fresh training session on `draw` (the training draw) with `classes` classes.
+    public func makeSession(draw: LabeledPoints, classes: Int) throws -> TrainingSession<MLPDenoiser> {
         let process = try makeProcess()
         let data = TrainingData(
-            samples: Tensor(points: draw.points), labels: model.conditional ? draw.labels : nil,
-            classes: model.conditional ? data.dataset.classes : 0)
+            samples: Tensor(points: draw.points), labels: model.conditional ? draw.labels : nil, classes: model.conditional ? classes : 0)
         do {
             return try TrainingSession(
-                network: makeNetwork(process: process), data: data, process: process, prediction: self.process.prediction,
+                network: makeNetwork(process: process, classes: classes), data: data, process: process, prediction: self.process.prediction,
                 lossWeighting: self.process.lossWeighting, options: training, seed: seed)
         } catch let e as TrainingError { throw RunError.invalid(e.description) }
+    }
+
+    /// A fresh training session on this configuration's own data.
+    public func makeSession() throws -> TrainingSession<MLPDenoiser> {
+        let source = try data.source(seed: seed)
+        return try makeSession(draw: trainingDraw(source), classes: source.classes)
     }
 
     /// What checkpoint.safetensors and model.safetensors record beside the weights.
     func checkpointMetadata() throws -> [String: String] { ["configuration": try canonicalJSON(self)] }
 
-    func modelMetadata() throws -> [String: String] {
+    func modelMetadata(classes: Int) throws -> [String: String] {
         [
-            "architecture": try canonicalJSON(model.architecture(classes: data.dataset.classes)), "prediction": process.prediction.rawValue,
+            "architecture": try canonicalJSON(model.architecture(classes: classes)), "prediction": process.prediction.rawValue,
             "schedule": process.schedule.rawValue, "timesteps": "\(process.timesteps)",
         ]
     }

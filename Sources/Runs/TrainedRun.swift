@@ -14,6 +14,8 @@ public struct TrainedRun {
     public let directory: RunDirectory
     public let configuration: RunConfiguration
     public let process: any NoiseProcess
+    /// Where the run's points come from (its --data file is read once, here).
+    public let source: DataSource
     /// The EMA network; nil for an exact-model run.
     public let network: MLPDenoiser?
 
@@ -22,6 +24,7 @@ public struct TrainedRun {
         let c = try RunRecord.load(directory).configuration
         configuration = c
         process = try c.makeProcess()
+        source = try c.data.source(seed: c.seed)
         guard c.model.kind == .network else {
             network = nil
             return
@@ -30,7 +33,7 @@ public struct TrainedRun {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw RunError.notARun(path: directory.url.path, missing: "model.safetensors (has the run finished training?)")
         }
-        let network = c.makeNetwork(process: process)
+        let network = c.makeNetwork(process: process, classes: source.classes)
         do { try network.load(try Safetensors(contentsOf: file).tensors) } catch let e as NNError {
             throw CheckpointError.corrupt(file: file.path, reason: e.description)
         }
@@ -41,8 +44,8 @@ public struct TrainedRun {
     /// network with `c`'s sampling labels, or the exact mixture (of one component for a label).
     public func model(for c: RunConfiguration? = nil) throws -> any DenoisingModel {
         let c = c ?? configuration
-        guard let network else { return try exactModel(c, process: process) }
-        return NetworkModel(network: network, prediction: c.process.prediction, process: process, labels: c.samplingLabels())
+        guard let network else { return try exactModel(c, source: source, process: process) }
+        return NetworkModel(network: network, prediction: c.process.prediction, process: process, labels: c.samplingLabels(source))
     }
 
     /// The unconditional model (∅ for a conditional network) with its exact divergence.
@@ -50,17 +53,14 @@ public struct TrainedRun {
         guard let network else {
             var c = configuration
             c.sampling.label = nil
-            return try exactModel(c, process: process)
+            return try exactModel(c, source: source, process: process)
         }
         return NetworkModel(network: network, prediction: configuration.process.prediction, process: process)
     }
 
-    /// Held-out points: a fresh draw from the evaluation stream (never the training draw).
-    public func heldOut(_ n: Int, seed: UInt64) -> Tensor {
-        let rng = GSLRandom(seed: splitMix64(seed ^ 0x4E4C4C), stream: .evaluation)
-        let points = configuration.data.dataset.sample(n, noise: configuration.data.noise, rng: rng)
-        return Tensor(shape: [n, 2], scalars: points.flatMap { [Float($0.x), Float($0.y)] })
-    }
+    /// Held-out points: a fresh draw from the evaluation stream, or the held-out part of a --data
+    /// file (never the training draw).
+    public func heldOut(_ n: Int, seed: UInt64) -> Tensor { Tensor(points: source.heldOut(n, seed: seed)) }
 }
 
 /// The mean negative log-likelihood of held-out points in nats, with its standard error.
@@ -111,8 +111,8 @@ extension TrainedRun {
         }
         let s = Summary(logp.map { -$0 })
         return LikelihoodReport(
-            dataset: configuration.data.dataset.rawValue, process: configuration.process.kind.rawValue, points: n, meanNLL: s.mean,
-            standardError: s.standardDeviation / Double(n).squareRoot(), entropy: configuration.data.noise == nil ? configuration.data.dataset.entropy : nil,
+            dataset: configuration.data.name, process: configuration.process.kind.rawValue, points: n, meanNLL: s.mean,
+            standardError: s.standardDeviation / Double(n).squareRoot(), entropy: source.entropy,
             evaluations: evaluations, odeMethod: method.rawValue, tolerance: tolerance, epsilon: epsilon, seconds: Date().timeIntervalSince(start))
     }
 }

@@ -63,7 +63,7 @@ struct CompareCommand: ParsableCommand {
         var data: [String: [SIMD2<Double>]] = [:]
         for run in plan.runs {
             let directory = RunDirectory(URL(fileURLWithPath: run.folder))
-            data[try RunRecord.load(directory).configuration.data.dataset.rawValue] = try PointsCSV.read(directory.dataCSV)
+            data[try RunRecord.load(directory).configuration.data.name] = try PointsCSV.read(directory.dataCSV)
         }
         let folder = URL(fileURLWithPath: out)
         if let notice = try ComparisonReport(rows: rows, plan: plan).write(to: folder, format: format, data: data) {

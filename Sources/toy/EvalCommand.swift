@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
 
     @Argument(help: "Dataset the points should follow: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")).")
     var dataset: ToyDataset
-    @Argument(help: "CSV file with two numeric columns (a header line is skipped).") var file: String
+    @Argument(help: "CSV file with two numeric columns (a header line is skipped), or a .npy file of shape [n, 2].") var file: String
     @Option(help: "Seed of the fresh reference draws and the metrics' randomness.") var seed: UInt64 = 0
     @Option(help: "Dataset noise (default: the dataset's convention).") var noise: Double?
     @Option(help: "Threads for the pairwise metrics.") var threads = 2
@@ -23,7 +23,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let points = try PointsCSV.read(URL(fileURLWithPath: file))
+        let points = try PointsCSV.readAny(URL(fileURLWithPath: file)).points
         guard points.count >= 10 else {
             throw PointsCSV.ReadError.badLine(file: file, line: points.count + 1, reason: "need at least 10 points, found \(points.count)")
         }

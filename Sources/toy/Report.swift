@@ -8,10 +8,10 @@ enum Report {
         let c = r.configuration
         func f(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
         func pair(_ v: [Double]) -> String { "(\(f(v[0])), \(f(v[1])))" }
-        var lines = ["", "toy run \(c.data.dataset.rawValue) — seed \(c.seed), \(c.threads) thread(s), toy \(r.toolkit.version)"]
+        var lines = ["", "toy run \(c.data.name) — seed \(c.seed), \(c.threads) thread(s), toy \(r.toolkit.version)"]
         if let t = r.timings, let res = r.results {
             if c.model.kind == .exact {
-                lines.append("  model      the exact denoiser of the \(c.data.dataset.rawValue) mixture (no training)")
+                lines.append("  model      the exact denoiser of the \(c.data.name) mixture (no training)")
             } else {
                 lines.append(
                     "  training   \(res.trainedSteps) steps, batch \(c.training.batchSize): \(f(t.trainingSeconds, 1)) s (\(f(t.stepsPerSecond, 0)) steps/s), final loss \(res.finalLoss.map { f($0, 4) } ?? "n/a")"

@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Dataset: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")) (or give --config).")
     var dataset: ToyDataset?
     @Option(help: "A configuration file (JSON; a run's config.json works); flags override it.") var config: String?
+    @Option(help: "Train on your own points: a CSV (x,y and optionally label) or .npy [n, 2] file, instead of DATASET.")
+    var data: String?
+    @Option(help: "Fraction of a --data file held out for metrics and likelihoods (default: 0.2).") var heldOut: Double?
     @Flag(help: "Print the resolved configuration as JSON and exit.") var printConfig = false
 
     @Option(help: "Training steps (default: \(base.trainSteps); per dataset, see toy list).") var trainSteps: Int?
@@ -74,13 +77,20 @@ struct RunCommand: ParsableCommand {
         if let config {
             c = try ConfigurationFile.read(URL(fileURLWithPath: config))
             if let dataset, dataset != c.data.dataset {
-                throw RunError.invalid("'\(config)' configures \(c.data.dataset.rawValue), not \(dataset.rawValue).")
+                throw RunError.invalid("'\(config)' configures \(c.data.name), not \(dataset.rawValue).")
             }
+            if let data { c.data = DataConfiguration(file: data) }
+        } else if let data {
+            guard dataset == nil else { throw RunError.invalid("give a dataset or --data FILE, not both.") }
+            c = DatasetDefaults().configuration(data: DataConfiguration(file: data))
         } else {
-            guard let dataset else { throw RunError.invalid("name a dataset (\(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))) or give --config FILE.") }
+            guard let dataset else {
+                throw RunError.invalid("name a dataset (\(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))), or give --data FILE or --config FILE.")
+            }
             c = DatasetDefaults.forDataset(dataset).configuration(for: dataset)
         }
-        let d = DatasetDefaults.forDataset(c.data.dataset)
+        c.data.heldOut = heldOut ?? c.data.heldOut
+        let d = DatasetDefaults.forData(c.data)
         c.seed = seed ?? c.seed
         c.training.steps = trainSteps ?? c.training.steps
         c.training.batchSize = batchSize ?? c.training.batchSize
@@ -144,7 +154,7 @@ struct RunCommand: ParsableCommand {
             directory = RunDirectory(URL(fileURLWithPath: resume))
             let saved = try RunRecord.load(directory).configuration
             if let dataset, saved.data.dataset != dataset {
-                throw RunError.invalid("'\(resume)' is a run of \(saved.data.dataset.rawValue), not \(dataset.rawValue).")
+                throw RunError.invalid("'\(resume)' is a run of \(saved.data.name), not \(dataset.rawValue).")
             }
             var runner = ToyRun(directory: directory)
             runner.quiet = quiet
@@ -155,7 +165,7 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardOutput.write(try FileFormats.json(c))
                 return
             }
-            directory = RunDirectory(out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.defaultURL(dataset: c.data.dataset.rawValue))
+            directory = RunDirectory(out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.defaultURL(dataset: c.data.name))
             var runner = ToyRun(directory: directory)
             runner.quiet = quiet
             record = try runner.start(c, force: force)

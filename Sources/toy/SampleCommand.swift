@@ -21,7 +21,7 @@ struct SampleCommand: ParsableCommand {
         let trained = try TrainedRun(RunDirectory(URL(fileURLWithPath: runDirectory)))
         var c = trained.configuration
         c.sampling.sampler = sampling.sampler ?? c.sampling.sampler
-        sampling.apply(to: &c, defaults: DatasetDefaults.forDataset(c.data.dataset))
+        sampling.apply(to: &c, defaults: DatasetDefaults.forData(c.data))
         // The same sampler keeps the run's step count unless --sample-steps says otherwise.
         if sampling.sampleSteps == nil && c.sampling.sampler == trained.configuration.sampling.sampler { c.sampling.steps = trained.configuration.sampling.steps }
         c.seed = seed ?? c.seed

@@ -36,7 +36,7 @@ import Training
         c.threads = 1
         try c.validate()
         let process = try c.makeProcess()
-        let model = try exactModel(c, process: process)
+        let model = try exactModel(c, source: try c.data.source(seed: c.seed), process: process)
         let xy = try drawSamples(model: model, process: process, configuration: c).samples.scalars
         // Nearest mode of every sample: at least 99% belong to mode 3.
         let centers = EightGaussians.centers

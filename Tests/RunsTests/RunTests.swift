@@ -88,12 +88,12 @@ func quietRun(_ url: URL) -> ToyRun {
     /// Checkpoint, reload into a fresh session, continue: bit-identical to training straight through.
     @Test func resumedTrainingEqualsUninterruptedTraining() throws {
         let c = tinyConfiguration()
-        let straight = try c.makeSession(draw: c.trainingDraw())
+        let straight = try c.makeSession()
         for _ in 0..<40 { straight.trainStep() }
-        let first = try c.makeSession(draw: c.trainingDraw())
+        let first = try c.makeSession()
         for _ in 0..<25 { first.trainStep() }
         let saved = try Safetensors(data: first.checkpoint().encoded(), file: "memory")
-        let resumed = try c.makeSession(draw: c.trainingDraw())
+        let resumed = try c.makeSession()
         try resumed.restore(saved, file: "memory")
         #expect(resumed.step == 25)
         for _ in 0..<15 { resumed.trainStep() }
@@ -193,7 +193,7 @@ func quietRun(_ url: URL) -> ToyRun {
     @Test func shardedGradientEqualsWholeBatchGradient() throws {
         var c = tinyConfiguration()
         c.training.batchSize = 7  // uneven shards: 3 and 4 rows
-        let session = try c.makeSession(draw: c.trainingDraw())
+        let session = try c.makeSession()
         let rng = GSLRandom(seed: 11)
         let x0 = rng.gaussians(14), noise = rng.gaussians(14)
         let times = (0..<7).map { _ in Double(rng.uniformInt(below: c.process.timesteps)) }
@@ -220,7 +220,7 @@ func quietRun(_ url: URL) -> ToyRun {
             c.threads = threads
             BLAS.setThreads(threads)
             defer { BLAS.setThreads(1) }
-            let s = try c.makeSession(draw: c.trainingDraw())
+            let s = try c.makeSession()
             for _ in 0..<10 { s.trainStep() }
             return s.network.parameters.map(\.value)
         }
