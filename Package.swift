@@ -1,12 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module graph (dependencies point down only):
+// Module graph (dependencies point down only; Stats -> CGSL sits under every numeric module):
 //   toy, toy-bench -> Runs -> Models -> Training -> Diffusion -> Engine -> CBLAS
-//                       |                  \-> NN (layers, safetensors) -> Engine
-//                       \-> Datasets, Plotting             Stats -> CGSL (under all numeric modules)
+//                      |         \----------> NN (layers, safetensors) -> Engine
+//                      +-> Samplers -> Diffusion
+//                      +-> Datasets, Plotting (Foundation only)
 // Training is the shape-generic core (Denoiser protocol, training loop, checkpoints); Models holds
-// the networks that conform to it; Runs is the 2-D application over both.
+// the networks that conform to it; Samplers take tensors of any shape; Runs is the 2-D application.
 // GSL is linked by name (never pkg-config, which would add GSL's slow reference BLAS);
 // matrix products go through BLIS (see Sources/CBLAS).
 let package = Package(

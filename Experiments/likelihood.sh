@@ -27,25 +27,28 @@ if [ "${1:-}" = "--ablation" ]; then
     "checkerboard 60k, 10^6 training points|checkerboard|--train-steps 60000 --data-size 1000000 --ema-decay 0.995"
     "checkerboard 100k, likelihood weighting|checkerboard|--loss-weighting likelihood --ema-decay 0.995"
   )
+  : > "$results"
 else
+  # The datasets with a known entropy, each with its own defaults: one sweep, then toy nll per cell.
   results="$out/results.jsonl"
-  runs=("8gaussians|8gaussians|" "checkerboard|checkerboard|")
+  : > "$results"
+  "$toy" sweep --set data.dataset=8gaussians,checkerboard --set sampling.samples=1000 --seeds 0 --out "$out/sweep" --quiet >/dev/null
+  for dataset in 8gaussians checkerboard; do
+    folder="$out/sweep/runs/data.dataset-$dataset""__seed-0"
+    nll=$("$toy" nll "$folder" --points 2000 --seed 0 --json)
+    python3 "$root/Experiments/tools/likelihood_row.py" "$dataset" "" "$folder/config.json" "$nll" >>"$results"
+  done
+  runs=()
 fi
-: > "$results"
 
-for spec in "${runs[@]}"; do
+for spec in "${runs[@]+"${runs[@]}"}"; do
   IFS='|' read -r name dataset extra <<<"$spec"
   folder="$out/runs/$(echo "$name" | tr -c 'a-zA-Z0-9\n' '-')"
   echo "training $name" >&2
   # shellcheck disable=SC2086
   "$toy" run "$dataset" --seed 0 --samples 1000 $extra --out "$folder" --force --quiet >/dev/null
   nll=$("$toy" nll "$folder" --points 2000 --seed 0 --json)
-  python3 - "$name" "$extra" "$folder/config.json" "$nll" >>"$results" <<'PY'
-import json, sys
-name, extra, config, nll = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3])), json.loads(sys.argv[4])
-print(json.dumps({"name": name, "options": extra, "train_steps": config["configuration"]["trainSteps"],
-                  "training_seconds": round(config["timings"]["trainingSeconds"], 1), **nll}))
-PY
+  python3 "$root/Experiments/tools/likelihood_row.py" "$name" "$extra" "$folder/config.json" "$nll" >>"$results"
 done
 
 python3 - "$results" >"${results%.jsonl}.md" <<'PY'

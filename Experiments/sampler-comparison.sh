@@ -17,31 +17,30 @@ start=$(date +%s)
 if [ "${1:-}" = "--quick" ]; then
   out="$root/Plots/sampler-comparison-quick"
   datasets=(moons); processes=(ddpm vp ncsn)
-  train=(--train-steps 1500); budgets="10,50"; tolerances="1e-2,1e-3"; samples=1000
+  train=(--set training.steps=1500); budgets="10,50"; tolerances="1e-2,1e-3"; samples=1000
 else
   out="$root/Plots/sampler-comparison"
   datasets=(swissroll moons scurve); processes=(ddpm vp ve subvp ncsn)
   train=(); budgets="10,20,50,100,200,1000"; tolerances="1e-1,1e-2,1e-3,1e-4,1e-5"; samples=5000
 fi
-declare -A samplers=(
-  [ddpm]="ddpm,ddim,ddim-eta1,euler,heun,dpm++2m"
-  [vp]="ddim,euler,heun,dpm++2m,reverse-sde,pc,ode"
-  [ve]="heun,reverse-sde,pc,ode"
-  [subvp]="reverse-sde,pc,ode"
-  [ncsn]="annealed-langevin,langevin"
-)
-mkdir -p "$out/runs"
+mkdir -p "$out"
+join() { local IFS=,; echo "$*"; }
 
-# 1. One trained model per dataset and process (fixed seed 0).
+# 1. One trained model per dataset and process (fixed seed 0): a sweep, each dataset with its own
+#    defaults and each process with its usual sampler, as `toy run DATASET --process P` would train it.
+"$toy" sweep --set data.dataset="$(join "${datasets[@]}")" --set process.kind="$(join "${processes[@]}")" \
+  --set sampling.samples=1000 "${train[@]}" --seeds 0 --out "$out/models" --quiet >/dev/null
 specs=()
-for d in "${datasets[@]}"; do
-  for p in "${processes[@]}"; do
-    run="$out/runs/$d-$p"
-    echo "training $d with --process $p" >&2
-    "$toy" run "$d" --process "$p" --seed 0 --samples 1000 "${train[@]}" --out "$run" --force --quiet >/dev/null
-    specs+=("$run=${samplers[$p]}")
-  done
-done
+while IFS= read -r spec; do specs+=("$spec"); done < <(python3 - "$out/models" <<'PY'
+import json, os, sys
+samplers = {"ddpm": "ddpm,ddim,ddim-eta1,euler,heun,dpm++2m", "vp": "ddim,euler,heun,dpm++2m,reverse-sde,pc,ode",
+            "ve": "heun,reverse-sde,pc,ode", "subvp": "reverse-sde,pc,ode", "ncsn": "annealed-langevin,langevin"}
+sweep = sys.argv[1]
+for cell in json.load(open(os.path.join(sweep, "sweep.json")))["cells"]:
+    c = json.load(open(os.path.join(sweep, "configs", cell["name"] + ".json")))
+    print(os.path.join(sweep, "runs", cell["name"]) + "=" + samplers[c["process"]["kind"]])
+PY
+)
 trained=$(date +%s)
 
 # 2. Every sampler at every budget, from the same prior draw, sharing one Brownian path.

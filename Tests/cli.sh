@@ -86,5 +86,15 @@ check "--data and a dataset together are refused" 64 "not both" -- "$toy" run mo
 "$toy" data moons --n 500 --out "$tmp/nolabels.csv" >/dev/null
 check "--conditional on a file without labels says what is missing" 64 "label column" -- "$toy" run --data "$tmp/nolabels.csv" --conditional
 check "toy eval reads .npy" 0 "classifier accuracy" -- "$toy" eval moons "$tmp/ok/samples.npy"
+check "toy sweep refuses a misspelt key before running" 64 "training.stepz" -- "$toy" sweep moons --set training.stepz=1,2 --out "$tmp/badsweep"
+check "toy sweep --emit slurm writes an array script" 0 "sbatch" -- "$toy" sweep moons --seeds 0-1 --set training.steps=20,30 --set model.width=16 --set sampling.samples=100 --jobs 2 --emit slurm --out "$tmp/sl"
+check "the SLURM script is valid bash" 0 "" -- bash -n "$tmp/sl/sweep.slurm"
+check "the SLURM script asks for one task per cell" 0 "#SBATCH --array=0-3%2" -- cat "$tmp/sl/sweep.slurm"
+check "an array task runs its cell" 0 "complete" -- env SLURM_ARRAY_TASK_ID=2 TOY="$toy" bash "$tmp/sl/sweep.slurm"
+check "toy sweep --emit jobs writes one command per cell" 0 "parallel -j 1" -- "$toy" sweep moons --seeds 0-1 --set training.steps=20 --set model.width=16 --set sampling.samples=100 --emit jobs --out "$tmp/jobs"
+check "the job list runs where toy is on PATH" 0 "complete" -- env PATH="$(dirname "$toy"):$PATH" bash "$tmp/jobs/jobs.txt"
+check "--collect builds the tables from the cells that ran" 0 "wrote .*results.csv \\(2 cells\\)" -- "$toy" sweep --collect "$tmp/jobs"
+check "the aggregate has intervals over the two seeds" 0 " ± " -- cat "$tmp/jobs/aggregate.md"
+check "--collect on a partly run sweep says which cells are missing" 0 "3 of 4 cells have not finished" -- "$toy" sweep --collect "$tmp/sl"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -44,6 +44,9 @@ runs = {}
 for spec in plan["runs"]:
     config = json.load(open(os.path.join(spec["folder"], "config.json")))
     c = config["configuration"]
+    if "data" in c:  # configurations in sections (the flat names the tables below use)
+        c = {"dataset": c["data"]["dataset"], "process": c["process"]["kind"], "trainSteps": c["training"]["steps"],
+             "variance": c["sampling"]["variance"]}
     runs[(c["dataset"], c["process"])] = (c, config.get("timings") or {}, config.get("results") or {})
 
 print("# Samplers side by side on 2-D toy data\n")

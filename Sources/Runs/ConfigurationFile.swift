@@ -36,7 +36,13 @@ public enum ConfigurationFile {
         guard FileManager.default.fileExists(atPath: path) else { throw RunError.invalid("no configuration file at '\(path)'.") }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw RunError.io(path: path, reason: error.localizedDescription) }
-        var given = try object(data, file: path)
+        return try decode(try object(data, file: path), from: path)
+    }
+
+    /// A configuration from a JSON object (bare or a run record), its missing keys filled from the
+    /// defaults of its data; `from` names the origin in errors.
+    public static func decode(_ object: [String: Any], from path: String) throws -> RunConfiguration {
+        var given = object
         // A run's config.json: its configuration is one field of the record.
         if let inner = given["configuration"] as? [String: Any], given["toolkit"] != nil { given = inner }
         if given["dataset"] != nil && given["data"] == nil {
@@ -68,7 +74,7 @@ public enum ConfigurationFile {
                 throw RunError.invalid("'\(path)': unknown key '\(key).\(inner)'; valid keys of \(key): \(valid.sorted().joined(separator: ", ")).")
             }
         }
-        var merged = try object(FileFormats.json(defaults))
+        var merged = try Self.object(FileFormats.json(defaults))
         for (key, value) in given {
             if let section = value as? [String: Any], var base = merged[key] as? [String: Any] {
                 for (k, v) in section { base[k] = v }
@@ -76,6 +82,11 @@ public enum ConfigurationFile {
             } else {
                 merged[key] = value
             }
+        }
+        // A file run has no dataset, a toy run no file.
+        if var d = merged["data"] as? [String: Any] {
+            if dataSection["file"] != nil && dataSection["dataset"] == nil { d["dataset"] = nil }
+            merged["data"] = d
         }
         do { return try JSONDecoder().decode(RunConfiguration.self, from: JSONSerialization.data(withJSONObject: merged)) } catch {
             throw RunError.invalid("'\(path)': \(describe(error))")

@@ -8,23 +8,50 @@ import Plotting
 import Stats
 import Training
 
-/// The figures of a run folder, rebuilt from its files alone (config.json, data.csv, samples.csv,
-/// loss.csv, trajectory.csv, model.safetensors), written to plots/ as data + script + image.
+/// The figures of a run, written to plots/ as data + script + image: from what the run holds in
+/// memory as it finishes, or rebuilt from the folder's files alone (config.json, data.csv,
+/// samples.csv, loss.csv, trajectory.csv, model.safetensors) by `toy plot`.
 public struct RunPlots {
     public let directory: RunDirectory
     public init(directory: RunDirectory) { self.directory = directory }
 
     public var folder: URL { directory.url.appendingPathComponent("plots") }
 
-    /// Every figure of the run.
-    public func figures() throws -> [Figure] {
+    /// What the figures show.
+    public struct Inputs {
+        public var configuration: RunConfiguration
+        public var data: [SIMD2<Double>]
+        public var samples: [SIMD2<Double>]
+        /// The loss per training step (empty for an exact model).
+        public var losses: [Double]
+        /// The captured reverse-process frames in sampling order, labelled by time.
+        public var trajectory: [(label: String, points: [SIMD2<Double>])]
+        /// The unconditional model whose score field is drawn.
+        public var model: any DenoisingModel
+    }
+
+    /// The inputs of a run folder, read from its files.
+    public func load() throws -> Inputs {
         let required = [directory.config, directory.dataCSV, directory.samplesCSV, directory.trajectoryCSV]
         let missing = required.filter { !FileManager.default.fileExists(atPath: $0.path) }.map(\.lastPathComponent)
         guard missing.isEmpty else { throw PlotError.notARun(path: directory.url.path, missing: missing) }
         let c = try RunRecord.load(directory).configuration
+        // The files hold Float values in their shortest decimal form: read back as the Floats they
+        // were, the figures equal those the run drew from memory.
+        func floats(_ p: [SIMD2<Double>]) -> [SIMD2<Double>] { p.map { SIMD2(Double(Float($0.x)), Double(Float($0.y))) } }
+        return Inputs(
+            configuration: c, data: floats(try PointsCSV.read(directory.dataCSV)), samples: floats(try PointsCSV.read(directory.samplesCSV)),
+            losses: c.model.kind == .network ? try lossLog() : [], trajectory: try trajectoryFrames(process: c.process.kind),
+            // The unconditional score (∅ for a conditional network; the whole mixture for an exact model).
+            model: try TrainedRun(directory).unconditionalModel())
+    }
+
+    /// Every figure of the run.
+    public func figures(_ inputs: Inputs) throws -> [Figure] {
+        let c = inputs.configuration
         let trained = c.model.kind == .network
-        let data = try PointsCSV.read(directory.dataCSV)
-        let samples = try PointsCSV.read(directory.samplesCSV).filter { $0.x.isFinite && $0.y.isFinite }
+        let data = inputs.data
+        let samples = inputs.samples.filter { $0.x.isFinite && $0.y.isFinite }
         let process = try c.makeProcess()
         let shown = Array(data.prefix(samples.count))
         var figures = [
@@ -36,8 +63,8 @@ public struct RunPlots {
                     (try? DiscreteDDPM(schedule: kind, timesteps: c.process.timesteps)).map { (kind.rawValue, $0.alphaBar) }
                 }),
         ]
-        if trained { figures.append(Figures.loss(try lossLog())) }
-        let trajectory = try trajectoryFrames(process: c.process.kind)
+        if trained { figures.append(Figures.loss(inputs.losses)) }
+        let trajectory = inputs.trajectory
         if !trajectory.isEmpty {
             let stripFrames = trajectory.enumerated().filter { $0.offset % max(1, trajectory.count / 8) == 0 || $0.offset == trajectory.count - 1 }
                 .map(\.element)
@@ -45,14 +72,15 @@ public struct RunPlots {
                 Figures.strip(name: "reverse", title: "reverse process (\(c.sampling.sampler.rawValue))", frames: stripFrames, color: Style.sampleColor))
             figures.append(Figures.animation(name: "reverse-animation", frames: trajectory, color: Style.sampleColor))
         }
-        figures.append(try scoreField(c, process: process, data: shown))
+        figures.append(scoreField(c, model: inputs.model, process: process, data: shown))
         return figures
     }
 
-    /// Writes all figures; renders them when gnuplot is installed. Returns the file names written
-    /// and, when gnuplot is missing, the one message that says how to render later.
-    public func write(format: FigureFormat) throws -> (files: [String], notice: String?) {
-        let figures = try figures()
+    /// Writes all figures (of `inputs`, or of the folder's files); renders them when gnuplot is
+    /// installed. Returns the file names written and, when gnuplot is missing, the one message that
+    /// says how to render later.
+    public func write(format: FigureFormat, inputs: Inputs? = nil) throws -> (files: [String], notice: String?) {
+        let figures = try figures(inputs ?? load())
         let gnuplot: Gnuplot?
         var notice: String?
         do { gnuplot = try Gnuplot() } catch {
@@ -89,6 +117,14 @@ public struct RunPlots {
         return frames.map { ($0.t < 0 ? "x_0 (sample)" : timeLabel($0.t, process), $0.points) }
     }
 
+    /// Trajectory frames as a sampler returns them, labelled as `trajectoryFrames` labels them.
+    static func frames(_ trajectory: [(step: Int, time: Double, x: Tensor)], process: ProcessKind) -> [(label: String, points: [SIMD2<Double>])] {
+        trajectory.map { frame in
+            let s = frame.x.scalars
+            return (frame.time < 0 ? "x_0 (sample)" : timeLabel(frame.time, process), stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) })
+        }
+    }
+
     /// x_t = α(t) x₀ + σ(t) ε of the data at eight times spanning the process.
     func forward(data: [SIMD2<Double>], process: any NoiseProcess, kind: ProcessKind, seed: UInt64) -> Figure {
         let rng = GSLRandom(seed: seed, stream: .plotting)
@@ -103,9 +139,7 @@ public struct RunPlots {
     }
 
     /// The model's score −ε̂/σ_t (EMA network, or the exact mixture) on a 25×25 grid at four noise levels.
-    func scoreField(_ c: RunConfiguration, process: any NoiseProcess, data: [SIMD2<Double>]) throws -> Figure {
-        // The unconditional score (∅ for a conditional network; the whole mixture for an exact model).
-        let model = try TrainedRun(directory).unconditionalModel()
+    func scoreField(_ c: RunConfiguration, model: any DenoisingModel, process: any NoiseProcess, data: [SIMD2<Double>]) -> Figure {
         let xs = data.map(\.x).sorted(), ys = data.map(\.y).sorted()
         let (x0, x1) = (xs[xs.count / 200], xs[xs.count - 1 - xs.count / 200])
         let (y0, y1) = (ys[ys.count / 200], ys[ys.count - 1 - ys.count / 200])

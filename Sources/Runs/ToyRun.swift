@@ -101,14 +101,19 @@ public struct ToyRun {
         }
         let trainingSeconds = Date().timeIntervalSince(trainStart)
         let labels = c.samplingLabels(source)
-        let model: any DenoisingModel
+        // The sampling model (with its labels) and the unconditional one the score field shows.
+        let model: any DenoisingModel, unconditional: any DenoisingModel
         if c.model.kind == .exact {
             model = try exactModel(c, source: source, process: session.process)
+            var whole = c
+            whole.sampling.label = nil
+            unconditional = try exactModel(whole, source: source, process: session.process)
         } else {
             if session.step == firstStep { try saveCheckpoint(session, configuration: c) }
             try session.modelFile(metadata: try c.modelMetadata(classes: source.classes)).write(to: directory.model)
-            // The EMA weights.
-            model = NetworkModel(network: try session.emaNetwork(), prediction: c.process.prediction, process: session.process, labels: labels)
+            let ema = try session.emaNetwork()
+            model = NetworkModel(network: ema, prediction: c.process.prediction, process: session.process, labels: labels)
+            unconditional = NetworkModel(network: ema, prediction: c.process.prediction, process: session.process)
         }
 
         // Sampling.
@@ -141,7 +146,13 @@ public struct ToyRun {
 
         // Figures (data, scripts and, when gnuplot is installed, images) in plots/.
         do {
-            let (_, notice) = try RunPlots(directory: directory).write(format: figureFormat)
+            // From memory: the training draw, samples, loss log, trajectory and EMA model in hand.
+            func points(_ xy: [Float]) -> [SIMD2<Double>] { stride(from: 0, to: xy.count, by: 2).map { SIMD2(Double(xy[$0]), Double(xy[$0 + 1])) } }
+            let inputs = RunPlots.Inputs(
+                configuration: c, data: points(session.data.samples.scalars), samples: points(samples),
+                losses: c.model.kind == .network ? session.losses.map(Double.init) : [],
+                trajectory: RunPlots.frames(result.trajectory, process: c.process.kind), model: unconditional)
+            let (_, notice) = try RunPlots(directory: directory).write(format: figureFormat, inputs: inputs)
             if let notice { log(notice) }
         } catch {
             log("figures were not rendered: \(error)")

@@ -105,16 +105,9 @@ struct RunCommand: ParsableCommand {
         c.process.timesteps = timesteps ?? c.process.timesteps
         c.process.schedule = schedule ?? c.process.schedule
         // The process and sampler fit each other: a given one chooses the other when it is not given.
-        if let process {
-            c.process.kind = process
-        } else if let sampler = sampling.sampler, !sampler.processes.contains(c.process.kind) {
-            c.process.kind = sampler.defaultProcess
-        }
-        if let sampler = sampling.sampler {
-            c.sampling.sampler = sampler
-        } else if !c.sampling.sampler.processes.contains(c.process.kind) {
-            c.sampling.sampler = c.process.kind == .ncsn ? .annealedLangevin : c.process.kind.isContinuous ? .pc : .ddpm
-        }
+        c.process.kind = process ?? c.process.kind
+        c.sampling.sampler = sampling.sampler ?? c.sampling.sampler
+        c.fitSamplerAndProcess(samplerGiven: sampling.sampler != nil, processGiven: process != nil)
         c.process.sigmaMin = sigmaMin ?? c.process.sigmaMin
         c.process.sigmaMax = sigmaMax ?? c.process.sigmaMax
         c.process.levels = levels ?? c.process.levels

@@ -37,11 +37,10 @@ struct SamplingFlags: ParsableArguments {
     /// unless `keepSteps` (a configuration file's own step count stands).
     func apply(to c: inout RunConfiguration, defaults d: DatasetDefaults, keepSteps: Bool = false) {
         c.sampling.samples = samples ?? c.sampling.samples
-        let langevin = c.sampling.sampler == .langevin || c.sampling.sampler == .annealedLangevin
         if let sampleSteps {
             c.sampling.steps = sampleSteps
         } else if !keepSteps {
-            c.sampling.steps = langevin ? d.langevinStepsPerLevel * c.process.levels : min(d.sampleSteps, c.process.timesteps)
+            c.defaultSampleSteps(d)
         }
         c.sampling.label = label ?? c.sampling.label
         c.sampling.variance = variance ?? c.sampling.variance

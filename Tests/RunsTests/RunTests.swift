@@ -305,3 +305,28 @@ func quietRun(_ url: URL) -> ToyRun {
         do { try c.validate() } catch { #expect("\(error)".contains("8gaussians, gmm")) }
     }
 }
+
+@Suite(.serialized) struct FigureInputTests {
+    /// The figures a run draws from memory as it finishes are the ones `toy plot` rebuilds from the
+    /// run's files: same data, same scripts.
+    @Test(arguments: [false, true])
+    func figuresFromMemoryEqualFiguresFromFiles(conditional: Bool) throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var c = tinyConfiguration()
+        c.model.conditional = conditional
+        _ = try quietRun(url).start(c, force: false)
+        let plots = RunPlots(directory: RunDirectory(url))
+        func snapshot() throws -> [String: Data] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: plots.folder.path).filter { $0.hasSuffix(".dat") || $0.hasSuffix(".gp") }
+            return Dictionary(uniqueKeysWithValues: try names.map { ($0, try Data(contentsOf: plots.folder.appendingPathComponent($0))) })
+        }
+        let fromMemory = try snapshot()
+        #expect(fromMemory.count >= 10)
+        try FileManager.default.removeItem(at: plots.folder)
+        _ = try plots.write(format: .png)
+        let fromFiles = try snapshot()
+        #expect(fromMemory.keys.sorted() == fromFiles.keys.sorted())
+        for (name, data) in fromMemory { #expect(data == fromFiles[name], "\(name) differs") }
+    }
+}

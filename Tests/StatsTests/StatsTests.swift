@@ -78,3 +78,17 @@ import Testing
         #expect(h.total == 3 && h.outside == 1)
     }
 }
+
+@Suite struct ConfidenceIntervalTests {
+    /// t_{0.975, 4} = 2.776445 (tables); for 1, 2, 3, 4, 5: mean 3, s = √2.5, half-width 2.776445·√(2.5/5).
+    @Test func studentIntervalMatchesTheTables() {
+        let ci = ConfidenceInterval([1, 2, 3, 4, 5])
+        #expect(ci.mean == 3 && ci.count == 5)
+        #expect(abs(ci.halfWidth! - 2.776445 * (0.5).squareRoot()) < 1e-5)
+        // Two values: t_{0.975, 1} = 12.7062.
+        #expect(abs(ConfidenceInterval([0, 1]).halfWidth! - 12.7062 * 0.5) < 1e-3)
+        #expect(ConfidenceInterval([4]).halfWidth == nil)
+        #expect(ConfidenceInterval([1, 2, 3]).separates(from: ConfidenceInterval([10, 11, 12])))
+        #expect(!ConfidenceInterval([1, 2, 3]).separates(from: ConfidenceInterval([2, 3, 4])))
+    }
+}
