@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed of toy against PyTorch on workloads W1, W2 and the sgemm peak of ../shared/bench, as
 # ratios measured in one sitting: ROUNDS rounds, each a fresh process per workload and
-# implementation, interleaved. Needs TORCHREF_VENV (a venv with torch==2.15.0 numpy==2.4.6,
+# implementation, interleaved. Each sitting starts results.jsonl afresh (earlier sittings are in git). Needs TORCHREF_VENV (a venv with torch==2.15.0 numpy==2.4.6,
 # see ../shared/bench/README.md). Writes Plots/bench-vs-pytorch/results.jsonl and prints a summary.
 # Usage: TORCHREF_VENV=/path/to/venv Experiments/bench-vs-pytorch.sh [ROUNDS] [THREADS]
 set -euo pipefail
@@ -17,6 +17,7 @@ py="$TORCHREF_VENV/bin/python"
 out="$root/Plots/bench-vs-pytorch"
 mkdir -p "$out"
 results="$out/results.jsonl"
+: > "$results"
 for r in $(seq 1 "$rounds"); do
   "$tb" peak --threads "$threads" | tee -a "$results"
   "$py" "$bench/w4_sgemm_peak.py" --threads "$threads" --backend torch --shapes 2048x2048x2048 --run "r$r" | tee -a "$results"

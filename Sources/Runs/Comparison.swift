@@ -112,7 +112,7 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                 settings = plan.odeTolerances.map { (nil, $0, 1) }
             } else {
                 for budget in plan.budgets {
-                    var steps = kind.steps(forEvaluations: budget, options: c.samplingOptions())
+                    var steps = kind.sampler(c.sampling).steps(forEvaluations: budget)
                     if kind == .annealedLangevin { steps = max(steps, c.process.levels) }
                     if let limit = trained.process.discreteSteps, [.ddpm, .ddim, .ddimEta1].contains(kind), steps > limit { continue }
                     settings.append((budget, nil, steps))

@@ -196,7 +196,7 @@ public func drawSamples(
     let n = c.sampling.samples
     let initial = Tensor(shape: [n, 2], scalars: rng.gaussians(2 * n).map { s * $0 })
     do {
-        return try c.sampling.sampler.sampler.sample(
+        return try c.sampling.configuredSampler.sample(
             model: model, process: process, initial: initial, options: c.samplingOptions(capture: capture, steps: steps), rng: rng,
             progress: progress)
     } catch let error as ODEError {

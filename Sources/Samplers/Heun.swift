@@ -9,7 +9,7 @@ public struct Heun: Sampler {
     public init() {}
     public var summary: String { "Heun's 2nd-order method on the Karras grid, 2N − 1 evaluations (Karras et al. 2022, alg. 1)" }
     public var processes: [ProcessKind] { ProcessKind.withMarginals }
-    public func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int { max(1, (evaluations + 1) / 2) }
+    public func steps(forEvaluations evaluations: Int) -> Int { max(1, (evaluations + 1) / 2) }
 
     public func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,

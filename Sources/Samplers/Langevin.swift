@@ -9,8 +9,13 @@ import Stats
 /// separated modes, so it misweights mixtures (their fig. 3), which annealing fixes.
 public struct Langevin: Sampler {
     public var annealed: Bool
+    /// ε of the step size a_i = ε·σ_i²/σ_L².
+    public var stepSize: Double
 
-    public init(annealed: Bool) { self.annealed = annealed }
+    public init(annealed: Bool, stepSize: Double = SamplingConfiguration().langevinStepSize) {
+        self.annealed = annealed
+        self.stepSize = stepSize
+    }
     public var summary: String {
         annealed
             ? "annealed Langevin dynamics over the NCSN levels (Song & Ermon 2019, alg. 1)"
@@ -38,7 +43,7 @@ public struct Langevin: Sampler {
         let total = plan.map(\.steps).reduce(0, +)
         var done = 0
         for (time, sigma, steps) in plan {
-            let a = options.langevinStepSize * sigma * sigma / (levels.sigmaMin * levels.sigmaMin)
+            let a = stepSize * sigma * sigma / (levels.sigmaMin * levels.sigmaMin)
             let (half, sd) = (Float(a / 2), Float(a.squareRoot()))
             for _ in 0..<steps {
                 let s = model.score(x, time: time, alpha: 1, sigma: sigma)

@@ -11,11 +11,26 @@ import Stats
 /// VP), or reverse-SDE Euler–Maruyama. The last predictor step adds no noise; `denoise` finishes
 /// with Tweedie's x̂₀. N·(1 + M) evaluations (+1 with `denoise`).
 public struct PredictorCorrector: Sampler {
-    public init() {}
+    public var predictor: Predictor
+    /// Langevin corrector steps per predictor step, and its signal-to-noise ratio r.
+    public var correctorSteps: Int
+    public var snr: Double
+    /// Finish with Tweedie's x̂₀ (one more evaluation).
+    public var denoise: Bool
+
+    public init(
+        predictor: Predictor = SamplingConfiguration().predictor, correctorSteps: Int = SamplingConfiguration().correctorSteps,
+        snr: Double = SamplingConfiguration().snr, denoise: Bool = SamplingConfiguration().denoise
+    ) {
+        self.predictor = predictor
+        self.correctorSteps = correctorSteps
+        self.snr = snr
+        self.denoise = denoise
+    }
     public var summary: String { "predictor–corrector: reverse diffusion + Langevin corrector with --snr (Song et al. 2021, alg. 4–5)" }
     public var processes: [ProcessKind] { ProcessKind.withSDE }
-    public func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int {
-        max(1, (evaluations - (options.denoise ? 1 : 0)) / (1 + options.correctorSteps))
+    public func steps(forEvaluations evaluations: Int) -> Int {
+        max(1, (evaluations - (denoise ? 1 : 0)) / (1 + correctorSteps))
     }
 
     public func sample(
@@ -25,22 +40,22 @@ public struct PredictorCorrector: Sampler {
         let context = try SDEContext(sampler: "pc", model: model, process: process)
         let d = initial.batchShape.perSample  // one sample: a point or a whole image
         return try context.run(
-            initial: initial, options: options, rng: rng, evaluationsPerStep: 1 + options.correctorSteps, progress: progress
+            initial: initial, options: options, denoise: denoise, rng: rng, evaluationsPerStep: 1 + correctorSteps, progress: progress
         ) { x, t, next, z in
             let (at, st) = process.marginal(at: t), (an, sn) = process.marginal(at: next)
             let alphaStep = at / an
             // Corrector: Langevin dynamics at time t.
-            for _ in 0..<options.correctorSteps {
+            for _ in 0..<correctorSteps {
                 let s = context.score(x, t)
                 let w = rng.gaussians(x.count)
                 let (gradNorm, noiseNorm) = (meanRowNorm(s.scalars, d), meanRowNorm(w, d))
-                let a = 2 * alphaStep * alphaStep * pow(options.snr * noiseNorm / max(gradNorm, 1e-30), 2)
+                let a = 2 * alphaStep * alphaStep * pow(snr * noiseNorm / max(gradNorm, 1e-30), 2)
                 let (fa, fn) = (Float(a), Float((2 * a).squareRoot()))
                 for j in 0..<x.count { x.scalars[j] += fa * s.scalars[j] + fn * w[j] }
             }
             // Predictor: one step from t to the next time.
             let score = context.score(x, t)
-            switch options.predictor {
+            switch predictor {
             case .reverseDiffusion:
                 let variance = max(st * st - alphaStep * alphaStep * sn * sn, 0)
                 let (inv, v, sd) = (Float(1 / alphaStep), Float(variance), Float(variance.squareRoot()))

@@ -8,7 +8,19 @@ import Stats
 /// the whole batch is one system, so every point shares the step sizes. The evaluations GSL
 /// actually used are reported as NFE; `denoise` adds Tweedie's x̂₀ at ε.
 public struct ProbabilityFlowODE: Sampler {
-    public init() {}
+    /// GSL integrator and its tolerance (absolute = relative).
+    public var method: ODEMethod
+    public var tolerance: Double
+    /// Finish with Tweedie's x̂₀ (one more evaluation).
+    public var denoise: Bool
+
+    public init(
+        method: ODEMethod = .standard, tolerance: Double = SamplingConfiguration().odeTolerance, denoise: Bool = SamplingConfiguration().denoise
+    ) {
+        self.method = method
+        self.tolerance = tolerance
+        self.denoise = denoise
+    }
     public var summary: String { "probability-flow ODE with GSL's adaptive rk8pd/rkf45 (Song et al. 2021, eq. 13); NFE as used" }
     public var processes: [ProcessKind] { ProcessKind.withSDE }
 
@@ -21,7 +33,7 @@ public struct ProbabilityFlowODE: Sampler {
         var y = initial.scalars.map(Double.init)
         let end = process.timeRange.lowerBound
         let evaluations = try integrateODE(
-            &y, from: 1, to: end, method: options.odeMethod, epsAbs: options.odeTolerance, epsRel: options.odeTolerance
+            &y, from: 1, to: end, method: method, epsAbs: tolerance, epsRel: tolerance
         ) { t, y, dydt in
             let x = Tensor(shape: shape, scalars: (0..<initial.count).map { Float(y[$0]) })
             let score = context.score(x, t)
@@ -30,7 +42,7 @@ public struct ProbabilityFlowODE: Sampler {
         }
         progress(options.steps)
         var x = Tensor(shape: shape, scalars: y.map(Float.init))
-        if options.denoise { x = context.denoised(x, end, clip: options.clip) }
-        return SamplingResult(samples: x, trajectory: [], modelEvaluations: evaluations + (options.denoise ? 1 : 0))
+        if denoise { x = context.denoised(x, end, clip: options.clip) }
+        return SamplingResult(samples: x, trajectory: [], modelEvaluations: evaluations + (denoise ? 1 : 0))
     }
 }

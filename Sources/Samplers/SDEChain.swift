@@ -46,7 +46,7 @@ extension SDEContext {
     /// given its step noise (nil on the last step, which adds none), frames captured as asked,
     /// then Tweedie's x̂₀ when `denoise` is on. `evaluationsPerStep` counts the model calls of a step.
     func run(
-        initial: Tensor, options: SamplingOptions, rng: some RandomSource, evaluationsPerStep: Int, progress: (Int) -> Void,
+        initial: Tensor, options: SamplingOptions, denoise: Bool, rng: some RandomSource, evaluationsPerStep: Int, progress: (Int) -> Void,
         step: (inout Tensor, _ t: Double, _ next: Double, _ noise: [Float]?) -> Void
     ) throws -> SamplingResult {
         let noise = StepNoise(options.noise, count: initial.count, process: process, rng: rng)
@@ -59,8 +59,8 @@ extension SDEContext {
             if options.capture.contains(k + 1) { trajectory.append((k + 1, next, x)) }
             progress(k + 1)
         }
-        if options.denoise { x = denoised(x, times.last!, clip: options.clip) }
+        if denoise { x = denoised(x, times.last!, clip: options.clip) }
         return SamplingResult(
-            samples: x, trajectory: trajectory, modelEvaluations: options.steps * evaluationsPerStep + (options.denoise ? 1 : 0))
+            samples: x, trajectory: trajectory, modelEvaluations: options.steps * evaluationsPerStep + (denoise ? 1 : 0))
     }
 }

@@ -2,48 +2,24 @@ import Diffusion
 import Engine
 import Stats
 
-/// What every sampler needs besides the model and process. Options a sampler does not use are
-/// ignored by it.
+/// What every sampler takes besides the model and process: the grid's step count, x₀ clipping,
+/// the frames to keep and where the noise comes from. A sampler's own settings (DDPM's variance,
+/// the corrector's r, the ODE's tolerance, …) live in the sampler itself.
 public struct SamplingOptions: Sendable {
     /// Steps of the time grid (discrete samplers: at most the chain's length).
     public var steps: Int
-    public var variance: ReverseVariance
     /// Clip the predicted x₀ to [−clip, clip]; nil = never (clipping to [−1, 1] ruins data spread over ±4).
     public var clip: Double?
     /// Step indices (0 = the start x_T, `steps` = the final sample) whose x is kept.
     public var capture: Set<Int>
     /// Where stochastic time-stepping samplers get their noise.
     public var noise: NoiseMode
-    /// Probability-flow ODE: GSL method and tolerance (absolute = relative).
-    public var odeMethod: ODEMethod
-    public var odeTolerance: Double
-    /// Predictor–corrector: Langevin corrector steps per predictor step and signal-to-noise ratio r.
-    public var correctorSteps: Int
-    public var snr: Double
-    public var predictor: Predictor
-    /// Reverse SDE and predictor–corrector: finish with x̂₀ = E[x₀ | x_ε] (one more evaluation).
-    public var denoise: Bool
-    /// Langevin: ε of the step size a_i = ε·σ_i²/σ_L².
-    public var langevinStepSize: Double
 
-    public init(
-        steps: Int, variance: ReverseVariance = .posterior, clip: Double? = nil, capture: Set<Int> = [],
-        noise: NoiseMode = .independent, odeMethod: ODEMethod = .standard, odeTolerance: Double = 1e-5,
-        correctorSteps: Int = 1, snr: Double = 0.16, predictor: Predictor = .reverseDiffusion, denoise: Bool = true,
-        langevinStepSize: Double = 2e-5
-    ) {
+    public init(steps: Int, clip: Double? = nil, capture: Set<Int> = [], noise: NoiseMode = .independent) {
         self.steps = steps
-        self.variance = variance
         self.clip = clip
         self.capture = capture
         self.noise = noise
-        self.odeMethod = odeMethod
-        self.odeTolerance = odeTolerance
-        self.correctorSteps = correctorSteps
-        self.snr = snr
-        self.predictor = predictor
-        self.denoise = denoise
-        self.langevinStepSize = langevinStepSize
     }
 }
 
@@ -89,7 +65,7 @@ public protocol Sampler {
     /// The processes whose models it can drive.
     var processes: [ProcessKind] { get }
     /// Steps that spend about `evaluations` model evaluations (the ODE's are set by its tolerance).
-    func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int
+    func steps(forEvaluations evaluations: Int) -> Int
     func sample(
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,
         rng: some RandomSource, progress: (Int) -> Void
@@ -97,7 +73,7 @@ public protocol Sampler {
 }
 
 extension Sampler {
-    public func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int { max(1, evaluations) }
+    public func steps(forEvaluations evaluations: Int) -> Int { max(1, evaluations) }
 }
 
 /// Errors a sampler reports for a bad request.

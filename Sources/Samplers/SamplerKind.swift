@@ -11,32 +11,31 @@ public enum SamplerKind: String, CaseIterable, Codable, Sendable {
     case pc, ode, langevin
     case annealedLangevin = "annealed-langevin"
 
-    public var sampler: any Sampler {
+    /// The sampler with the settings of `c` (each sampler reads only its own).
+    public func sampler(_ c: SamplingConfiguration) -> any Sampler {
         switch self {
-        case .ddpm: DDPMAncestral()
+        case .ddpm: DDPMAncestral(variance: c.variance)
         case .ddim: DDIM(eta: 0)
         case .ddimEta1: DDIM(eta: 1)
         case .euler: Euler()
         case .heun: Heun()
         case .dpmSolver2M: DPMSolverPlusPlus2M()
-        case .reverseSDE: ReverseSDE()
-        case .pc: PredictorCorrector()
-        case .ode: ProbabilityFlowODE()
-        case .langevin: Langevin(annealed: false)
-        case .annealedLangevin: Langevin(annealed: true)
+        case .reverseSDE: ReverseSDE(denoise: c.denoise)
+        case .pc: PredictorCorrector(predictor: c.predictor, correctorSteps: c.correctorSteps, snr: c.snr, denoise: c.denoise)
+        case .ode: ProbabilityFlowODE(method: c.odeMethod, tolerance: c.odeTolerance, denoise: c.denoise)
+        case .langevin: Langevin(annealed: false, stepSize: c.langevinStepSize)
+        case .annealedLangevin: Langevin(annealed: true, stepSize: c.langevinStepSize)
         }
     }
+
+    /// The sampler with its default settings.
+    public var sampler: any Sampler { sampler(SamplingConfiguration()) }
 
     /// The processes whose models this sampler can drive.
     public var processes: [ProcessKind] { sampler.processes }
 
     /// The process used when --process is not given.
     public var defaultProcess: ProcessKind { processes[0] }
-
-    /// Steps that spend about `evaluations` model evaluations.
-    public func steps(forEvaluations evaluations: Int, options: SamplingOptions) -> Int {
-        sampler.steps(forEvaluations: evaluations, options: options)
-    }
 
     public var summary: String { sampler.summary }
 

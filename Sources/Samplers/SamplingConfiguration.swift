@@ -2,7 +2,8 @@ import Diffusion
 import Stats
 
 /// The `sampling` section of a configuration: which sampler, how many samples and steps, the
-/// class to sample, and each sampler's own settings (a sampler reads only its own).
+/// class to sample, and each sampler's settings (`SamplerKind.sampler(_:)` hands each sampler
+/// only its own).
 public struct SamplingConfiguration: Codable, Sendable, Equatable {
     public var sampler = SamplerKind.ddpm
     /// Points (or images) to draw.
@@ -70,12 +71,13 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
         if let label { try require(label >= 0, "--label must be at least 0, got \(label).") }
     }
 
-    /// The options a sampler call takes; `seed` seeds the shared Brownian path.
+    /// The configured sampler with its own settings.
+    public var configuredSampler: any Sampler { sampler.sampler(self) }
+
+    /// The options every sampler call takes; `seed` seeds the shared Brownian path.
     public func options(seed: UInt64, capture: Set<Int> = [], steps: Int? = nil) -> SamplingOptions {
         SamplingOptions(
-            steps: steps ?? self.steps, variance: variance, clip: clip, capture: capture,
-            noise: sharedNoise ? .brownian(seed: splitMix64(seed ^ 0xB_0B)) : .independent, odeMethod: odeMethod,
-            odeTolerance: odeTolerance, correctorSteps: correctorSteps, snr: snr, predictor: predictor, denoise: denoise,
-            langevinStepSize: langevinStepSize)
+            steps: steps ?? self.steps, clip: clip, capture: capture,
+            noise: sharedNoise ? .brownian(seed: splitMix64(seed ^ 0xB_0B)) : .independent)
     }
 }

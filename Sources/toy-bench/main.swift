@@ -138,8 +138,8 @@ struct W2: ParsableCommand {
         let model = NetworkModel(network: net, prediction: .epsilon, process: process)
         for _ in 0..<10 { _ = model(initial, time: 0) }
         let window = Window()
-        let x = try DDPMAncestral().sample(
-            model: model, process: process, initial: initial, options: SamplingOptions(steps: timesteps, variance: .beta), rng: rng
+        let x = try DDPMAncestral(variance: .beta).sample(
+            model: model, process: process, initial: initial, options: SamplingOptions(steps: timesteps), rng: rng
         ) { _ in }.samples.scalars
         let w = window.finish()
         printJSON([

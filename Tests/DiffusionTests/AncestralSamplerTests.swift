@@ -56,9 +56,9 @@ struct GaussianEpsilonModel: DenoisingModel {
         let n = 20_000
         let rng = GSLRandom(seed: 7)
         let initial = Tensor(shape: [n / 2, 2], scalars: rng.gaussians(n))
-        let result = try DDPMAncestral().sample(
+        let result = try DDPMAncestral(variance: variance).sample(
             model: GaussianEpsilonModel(process: process, mean: Float(mu), std: Float(s)), process: process, initial: initial,
-            options: SamplingOptions(steps: steps, variance: variance), rng: rng
+            options: SamplingOptions(steps: steps), rng: rng
         ) { _ in }
         let summary = Summary(result.samples.scalars.map(Double.init))
         let (m, v) = try Self.chainMoments(process, steps: steps, variance: variance, mu: mu, s: s)

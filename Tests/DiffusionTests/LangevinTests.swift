@@ -17,8 +17,8 @@ import Testing
     func upperShare(annealed: Bool, n: Int = 10_000) throws -> Double {
         let rng = GSLRandom(seed: 3)
         let start = Tensor(shape: [n, 2], scalars: (0..<(2 * n)).map { _ in Float(16 * rng.uniform() - 8) })
-        let r = try Langevin(annealed: annealed).sample(
-            model: mixture, process: levels, initial: start, options: SamplingOptions(steps: 1000, langevinStepSize: 0.1), rng: rng
+        let r = try Langevin(annealed: annealed, stepSize: 0.1).sample(
+            model: mixture, process: levels, initial: start, options: SamplingOptions(steps: 1000), rng: rng
         ) { _ in }
         #expect(r.modelEvaluations == 1000)
         return Double((0..<n).filter { r.samples.scalars[2 * $0] + r.samples.scalars[2 * $0 + 1] > 0 }.count) / Double(n)

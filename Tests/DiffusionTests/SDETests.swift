@@ -37,9 +37,9 @@ import Testing
         let model = GaussianMixtureModel(process: process, weights: [1], means: [mu], standardDeviations: [s])
         func v(_ t: Double) -> Double { let (a, sg) = sde.marginal(t); return a * a * s * s + sg * sg }
         let initial = Tensor(shape: [50, 2], scalars: GSLRandom(seed: 1).gaussians(100))
-        let r = try ProbabilityFlowODE().sample(
+        let r = try ProbabilityFlowODE(method: method, tolerance: 1e-9, denoise: false).sample(
             model: model, process: process, initial: initial,
-            options: SamplingOptions(steps: 1, odeMethod: method, odeTolerance: 1e-9, denoise: false), rng: GSLRandom(seed: 2)
+            options: SamplingOptions(steps: 1), rng: GSLRandom(seed: 2)
         ) { _ in }
         let (a0, a1) = (sde.marginal(1e-3).alpha, sde.marginal(1).alpha)
         for i in 0..<50 {
@@ -61,8 +61,8 @@ import Testing
         let n = 20_000
         func moments(_ steps: Int) throws -> Summary {
             let start = Tensor(shape: [n, 2], scalars: GSLRandom(seed: 2).gaussians(2 * n))
-            let r = try ReverseSDE().sample(
-                model: model, process: process, initial: start, options: SamplingOptions(steps: steps, denoise: false),
+            let r = try ReverseSDE(denoise: false).sample(
+                model: model, process: process, initial: start, options: SamplingOptions(steps: steps),
                 rng: GSLRandom(seed: 3)
             ) { _ in }
             return Summary(r.samples.scalars.map(Double.init))

@@ -45,9 +45,9 @@ import Testing
     /// The adaptive ODE solver's error falls with its tolerance and reaches the Float floor.
     @Test func odeErrorFollowsTheTolerance() throws {
         func endError(_ tolerance: Double) throws -> (Double, Int) {
-            let r = try ProbabilityFlowODE().sample(
+            let r = try ProbabilityFlowODE(tolerance: tolerance, denoise: false).sample(
                 model: Self.model, process: Self.process, initial: Self.initial,
-                options: SamplingOptions(steps: 1, odeTolerance: tolerance, denoise: false), rng: GSLRandom(seed: 1)
+                options: SamplingOptions(steps: 1), rng: GSLRandom(seed: 1)
             ) { _ in }
             let sde = VPSDE()
             let (a0, a1) = (sde.marginal(1e-3).alpha, sde.marginal(1).alpha)
