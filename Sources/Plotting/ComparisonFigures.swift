@@ -60,8 +60,7 @@ extension Figures {
     /// dashed horizontal line per panel at the data-vs-data baseline. On a log-y panel values at or
     /// below `floor` (estimator noise: unbiased estimates can be negative) are drawn at `floor`.
     public static func curves(
-        name: String, title: String, xlabel: String,
-        panels: [(ylabel: String, logY: Bool, baseline: Double?, floor: Double, series: [Series])]
+        name: String, title: String, xlabel: String, panels: [(ylabel: String, scale: AxisScale, baseline: Double?, series: [Series])]
     ) -> Figure {
         var data = ""
         var body = """
@@ -75,12 +74,12 @@ extension Figures {
         var block = 0
         let points = [7, 5, 9, 13, 11]
         for (p, panel) in panels.enumerated() {
-            body +=
-                "set ylabel '\(panel.ylabel)'\n" + (panel.logY ? "set logscale y\nset format y '10^{%T}'\n" : "unset logscale y\nset format y '%g'\n")
+            let values = panel.series.flatMap { $0.points.map(\.y) } + (panel.baseline.map { [$0] } ?? [])
+            body += "set ylabel '\(panel.ylabel)\(panel.scale.note)'\n" + panel.scale.axisCommands(values: values)
             body += p == panels.count - 1 ? "set key\n" : "unset key\n"
             var plots: [String] = []
             for s in panel.series where !s.points.isEmpty {
-                for q in s.points.sorted(by: { $0.x < $1.x }) { data += "\(q.x) \(panel.logY ? max(q.y, panel.floor) : q.y)\n" }
+                for q in s.points.sorted(by: { $0.x < $1.x }) { data += "\(q.x) \(panel.scale.position(q.y))\n" }
                 data += "\n\n"
                 plots.append(
                     "'\(name).dat' index \(block) using 1:2 with linespoints lw 1.5 dt \(s.style % 5 + 1) pt \(points[s.style % 5]) ps 0.6 lc rgb '\(palette[s.color % palette.count])' title '\(s.label)'"
@@ -88,12 +87,55 @@ extension Figures {
                 block += 1
             }
             if let baseline = panel.baseline {
-                let y = panel.logY ? max(baseline, panel.floor) : baseline
-                plots.append("\(y) with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'")
+                plots.append("\(panel.scale.position(baseline)) with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'")
             }
             body += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         }
         body += "unset multiplot"
         return Figure(name: name, data: ["\(name).dat": data], body: body, width: 480 * panels.count + 200, height: 480)
+    }
+}
+
+/// How a panel's y axis maps values. Nothing is ever clamped: values an axis cannot show (zero or
+/// negative on a log axis) need `symmetricLog`, which shows every real number.
+public enum AxisScale: Sendable {
+    case linear
+    /// For values that are all positive (times).
+    case log
+    /// y ↦ sign(y)·log10(1 + |y|/c): linear within about ±c, logarithmic beyond, negative values
+    /// below zero. For estimators that are unbiased and so scatter around 0 near convergence
+    /// (energy distance, MMD²); c is the scale of that scatter (the data-vs-data value).
+    case symmetricLog(Double)
+
+    /// The plotted position of `y`.
+    public func position(_ y: Double) -> Double {
+        switch self {
+        case .linear, .log: return y
+        case .symmetricLog(let c): return (y < 0 ? -1 : 1) * log10(1 + abs(y) / c)
+        }
+    }
+
+    var note: String {
+        if case .symmetricLog(let c) = self { return String(format: " (symmetric log, linear within ±%.2g)", c) }
+        return ""
+    }
+
+    /// gnuplot commands for the axis, with tics at round values for the symmetric log.
+    func axisCommands(values: [Double]) -> String {
+        switch self {
+        case .linear: return "unset logscale y\nset format y '%g'\nset ytics auto\n"
+        case .log: return "set logscale y\nset format y '10^{%T}'\nset ytics auto\n"
+        case .symmetricLog(let c):
+            let top = max(values.map(abs).max() ?? c, c)
+            let decades = Int(ceil(log10(top / c))) + 1
+            var tics: [Double] = [0]
+            for k in 0...max(decades, 1) {
+                let v = c * pow(10, Double(k))
+                tics.append(v)
+                if values.contains(where: { $0 < 0 }) { tics.append(-v) }
+            }
+            let labels = tics.sorted().map { String(format: "'%.2g' %.6f", $0, position($0)) }
+            return "unset logscale y\nset format y '%g'\nset ytics (" + labels.joined(separator: ", ") + ")\n"
+        }
     }
 }

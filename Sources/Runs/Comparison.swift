@@ -71,18 +71,24 @@ public struct ComparisonRow: Codable, Sendable {
     public var mmd: Double
     public var classifierAccuracy: Double
     public var slicedWasserstein: Double
+    /// Precision beside recall: scattered samples reach a high recall with their wide k-NN balls.
+    public var precision: Double
     public var recall: Double
+    /// The data-vs-data values of the same metrics.
     public var baselineEnergyDistance: Double
     public var baselineMMD: Double
     public var baselineClassifierAccuracy: Double
+    public var baselineSlicedWasserstein: Double
+    public var baselinePrecision: Double
+    public var baselineRecall: Double
     public var nonFiniteSamples: Int
     /// The samples (kept for the scatter grid; not encoded).
     public var samples: [SIMD2<Double>] = []
 
     enum CodingKeys: String, CodingKey {
         case dataset, process, sampler, budget, odeTolerance, steps, modelEvaluations, seconds, energyDistance, mmd
-        case classifierAccuracy, slicedWasserstein, recall, baselineEnergyDistance, baselineMMD, baselineClassifierAccuracy
-        case nonFiniteSamples
+        case classifierAccuracy, slicedWasserstein, precision, recall, baselineEnergyDistance, baselineMMD, baselineClassifierAccuracy
+        case baselineSlicedWasserstein, baselinePrecision, baselineRecall, nonFiniteSamples
     }
 
     /// "process/sampler", the label of the row's curve.
@@ -128,7 +134,9 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                     dataset: base.data.name, process: base.process.kind, sampler: kind, budget: budget,
                     odeTolerance: tolerance, steps: steps, modelEvaluations: record.modelEvaluations, seconds: record.seconds,
                     energyDistance: q.energyDistance, mmd: q.mmd, classifierAccuracy: q.classifierAccuracy, slicedWasserstein: q.slicedWasserstein,
-                    recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd, baselineClassifierAccuracy: b.classifierAccuracy,
+                    precision: q.precision, recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd,
+                    baselineClassifierAccuracy: b.classifierAccuracy, baselineSlicedWasserstein: b.slicedWasserstein, baselinePrecision: b.precision,
+                    baselineRecall: b.recall,
                     nonFiniteSamples: record.quality.nonFiniteSamples,
                     samples: stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) })
                 log(

@@ -18,35 +18,47 @@ public struct ComparisonReport {
     /// Points per scatter of the grid figure: plenty at its panel size, and its data file stays small.
     static let gridPoints = 1000
 
-    static let header = ["dataset", "process", "sampler", "budget", "NFE", "seconds", "energy", "MMD²", "C2ST acc", "SW2", "recall"]
+    /// Column names, each with which way is better: ↓ lower, ↑ higher, → 0.5 (chance) for the classifier.
+    static let header = [
+        "dataset", "process", "sampler", "budget", "NFE", "seconds", "energy ↓", "MMD² ↓", "C2ST acc → 0.5", "SW2 ↓", "precision ↑", "recall ↑",
+    ]
 
     func cells(_ r: ComparisonRow) -> [String] {
         [
             r.dataset, r.process.rawValue, r.sampler.rawValue, r.budget.map(String.init) ?? "tol \(String(format: "%.0e", r.odeTolerance ?? 0))",
             "\(r.modelEvaluations)", String(format: "%.2f", r.seconds), String(format: "%.4f", r.energyDistance), String(format: "%.5f", r.mmd),
-            String(format: "%.3f", r.classifierAccuracy), String(format: "%.3f", r.slicedWasserstein), String(format: "%.3f", r.recall),
+            String(format: "%.3f", r.classifierAccuracy), String(format: "%.3f", r.slicedWasserstein), String(format: "%.3f", r.precision),
+            String(format: "%.3f", r.recall),
         ]
     }
 
     /// Data-vs-data rows (one per dataset): what "as good as fresh data" scores.
-    var baselines: [(dataset: String, energy: Double, mmd: Double, accuracy: Double)] {
+    var baselines: [ComparisonRow] {
         var seen: [String] = []
-        var out: [(String, Double, Double, Double)] = []
-        for r in rows where !seen.contains(r.dataset) {
+        return rows.filter { r in
+            guard !seen.contains(r.dataset) else { return false }
             seen.append(r.dataset)
-            out.append((r.dataset, r.baselineEnergyDistance, r.baselineMMD, r.baselineClassifierAccuracy))
+            return true
         }
-        return out
+    }
+
+    /// The data-vs-data cells of a dataset's first row, in the table's metric columns.
+    func baselineCells(_ b: ComparisonRow) -> [String] {
+        [
+            String(format: "%.4f", b.baselineEnergyDistance), String(format: "%.5f", b.baselineMMD), String(format: "%.3f", b.baselineClassifierAccuracy),
+            String(format: "%.3f", b.baselineSlicedWasserstein), String(format: "%.3f", b.baselinePrecision), String(format: "%.3f", b.baselineRecall),
+        ]
     }
 
     public var csv: String {
-        var s = "dataset,process,sampler,budget,ode_tolerance,steps,nfe,seconds,energy_distance,mmd2,classifier_accuracy,sliced_w2,recall,"
-        s += "baseline_energy_distance,baseline_mmd2,baseline_classifier_accuracy,non_finite\n"
+        var s = "dataset,process,sampler,budget,ode_tolerance,steps,nfe,seconds,energy_distance,mmd2,classifier_accuracy,sliced_w2,precision,recall,"
+        s += "baseline_energy_distance,baseline_mmd2,baseline_classifier_accuracy,baseline_sliced_w2,baseline_precision,baseline_recall,non_finite\n"
         for r in rows {
             let fields: [String] = [
                 r.dataset, r.process.rawValue, r.sampler.rawValue, r.budget.map(String.init) ?? "", r.odeTolerance.map { "\($0)" } ?? "", "\(r.steps)",
                 "\(r.modelEvaluations)", "\(r.seconds)", "\(r.energyDistance)", "\(r.mmd)", "\(r.classifierAccuracy)", "\(r.slicedWasserstein)",
-                "\(r.recall)", "\(r.baselineEnergyDistance)", "\(r.baselineMMD)", "\(r.baselineClassifierAccuracy)", "\(r.nonFiniteSamples)",
+                "\(r.precision)", "\(r.recall)", "\(r.baselineEnergyDistance)", "\(r.baselineMMD)", "\(r.baselineClassifierAccuracy)",
+                "\(r.baselineSlicedWasserstein)", "\(r.baselinePrecision)", "\(r.baselineRecall)", "\(r.nonFiniteSamples)",
             ]
             s += fields.joined(separator: ",") + "\n"
         }
@@ -56,19 +68,17 @@ public struct ComparisonReport {
     public var markdown: String {
         var s = "| " + Self.header.joined(separator: " | ") + " |\n|" + Self.header.map { _ in "---" }.joined(separator: "|") + "|\n"
         for r in rows { s += "| " + cells(r).joined(separator: " | ") + " |\n" }
-        for b in baselines {
-            s += "| \(b.dataset) | data vs data | — | — | — | — | \(String(format: "%.4f", b.energy)) | \(String(format: "%.5f", b.mmd)) | "
-            s += "\(String(format: "%.3f", b.accuracy)) | — | — |\n"
-        }
+        for b in baselines { s += "| \(b.dataset) | data vs data | — | — | — | — | " + baselineCells(b).joined(separator: " | ") + " |\n" }
         return s
     }
 
     public var latex: String {
         func escape(_ t: String) -> String {
             t.replacingOccurrences(of: "_", with: "\\_").replacingOccurrences(of: "&", with: "\\&").replacingOccurrences(of: "²", with: "$^2$")
-                .replacingOccurrences(of: "+", with: "{+}")
+                .replacingOccurrences(of: "+", with: "{+}").replacingOccurrences(of: "↓", with: "$\\downarrow$")
+                .replacingOccurrences(of: "↑", with: "$\\uparrow$").replacingOccurrences(of: "→", with: "$\\to$")
         }
-        var s = "% Written by toy compare; needs \\usepackage{booktabs}.\n\\begin{tabular}{lllrrrrrrrr}\n\\toprule\n"
+        var s = "% Written by toy compare; needs \\usepackage{booktabs}.\n\\begin{tabular}{lllrrrrrrrrr}\n\\toprule\n"
         s += Self.header.map(escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
         var last = rows.first?.dataset
         for r in rows {
@@ -79,10 +89,7 @@ public struct ComparisonReport {
             s += cells(r).map(escape).joined(separator: " & ") + " \\\\\n"
         }
         s += "\\midrule\n"
-        for b in baselines {
-            s += "\(b.dataset) & data vs data & & & & & \(String(format: "%.4f", b.energy)) & \(String(format: "%.5f", b.mmd)) & "
-            s += "\(String(format: "%.3f", b.accuracy)) & & \\\\\n"
-        }
+        for b in baselines { s += "\(escape(b.dataset)) & data vs data & & & & & " + baselineCells(b).joined(separator: " & ") + " \\\\\n" }
         return s + "\\bottomrule\n\\end{tabular}\n"
     }
 
@@ -111,9 +118,11 @@ public struct ComparisonReport {
                 )
             }
         }
-        // Below a fifth of the data-vs-data level the metrics are estimator noise.
-        let energyFloor = max(abs(baseline?.baselineEnergyDistance ?? 0) / 5, 1e-6)
-        let mmdFloor = max(abs(baseline?.baselineMMD ?? 0) / 5, 1e-7)
+        // Energy distance and MMD² are unbiased, so near convergence they scatter around 0 on the
+        // scale of the data-vs-data value: a symmetric log axis, linear within that scale, shows
+        // every value with its sign (nothing is clamped).
+        let energyScale = max(abs(baseline?.baselineEnergyDistance ?? 0), 1e-6)
+        let mmdScale = max(abs(baseline?.baselineMMD ?? 0), 1e-7)
         return [
             Figures.scatterGrid(
                 name: "grid-\(dataset)",
@@ -124,13 +133,13 @@ public struct ComparisonReport {
                 name: "quality-\(dataset)", title: "\(dataset): sample quality against model evaluations (\(plan.samples) samples)",
                 xlabel: "model evaluations (NFE)",
                 panels: [
-                    ("energy distance", true, baseline.map { abs($0.baselineEnergyDistance) }, energyFloor, series(\.energyDistance)),
-                    ("MMD² (median bandwidth)", true, baseline.map { abs($0.baselineMMD) }, mmdFloor, series(\.mmd)),
-                    ("classifier two-sample accuracy", false, baseline?.baselineClassifierAccuracy, 0, series(\.classifierAccuracy)),
+                    ("energy distance", .symmetricLog(energyScale), baseline?.baselineEnergyDistance, series(\.energyDistance)),
+                    ("MMD² (fixed bandwidth)", .symmetricLog(mmdScale), baseline?.baselineMMD, series(\.mmd)),
+                    ("classifier two-sample accuracy", .linear, baseline?.baselineClassifierAccuracy, series(\.classifierAccuracy)),
                 ]),
             Figures.curves(
                 name: "time-\(dataset)", title: "\(dataset): wall time of sampling \(plan.samples) points", xlabel: "model evaluations (NFE)",
-                panels: [("seconds", true, nil, 1e-4, series(\.seconds))]),
+                panels: [("seconds", .log, nil, series(\.seconds))]),
         ]
     }
 

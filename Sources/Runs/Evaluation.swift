@@ -59,19 +59,22 @@ func equalSizes(_ points: [SIMD2<Double>], _ reference: [SIMD2<Double>], _ basel
 extension QualityEvaluation {
     /// The table `toy run` and `toy eval` print: each metric for the samples and for data vs data.
     public var table: String {
-        func row(_ name: String, _ f: (SampleQuality) -> Double, _ digits: Int = 4) -> String {
+        func row(_ name: String, _ key: String, _ f: (SampleQuality) -> Double, _ digits: Int = 4) -> String {
             let a = String(format: "%.\(digits)f", f(samples)), b = String(format: "%.\(digits)f", f(baseline))
-            return "  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(a.padding(toLength: 11, withPad: " ", startingAt: 0)) \(b)"
+            let better = SampleQuality.better[key] ?? ""
+            return "  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(a.padding(toLength: 11, withPad: " ", startingAt: 0)) \(b.padding(toLength: 13, withPad: " ", startingAt: 0)) \(better)"
         }
         var lines = [
-            "  metric                     samples     data vs data",
-            row("energy distance", \.energyDistance), row("MMD² (median bandwidth)", \.mmd), row("MMD² (3 bandwidths)", \.mmdMultiBandwidth),
-            row("sliced Wasserstein-2", \.slicedWasserstein), row("classifier accuracy (0.5)", \.classifierAccuracy),
-            row("precision (k = 3)", \.precision), row("recall (k = 3)", \.recall), row("mean error", \.meanError),
-            row("covariance error", \.covarianceError), row("histogram KL(data‖·)", \.histogramKL), row("histogram JS", \.histogramJS),
+            "  metric                     samples     data vs data  better",
+            row("energy distance", "energyDistance", \.energyDistance), row("MMD² (fixed bandwidth)", "mmd", \.mmd),
+            row("MMD² (3 bandwidths)", "mmdMultiBandwidth", \.mmdMultiBandwidth), row("sliced Wasserstein-2", "slicedWasserstein", \.slicedWasserstein),
+            row("classifier accuracy", "classifierAccuracy", \.classifierAccuracy), row("precision (k = 3)", "precision", \.precision),
+            row("recall (k = 3)", "recall", \.recall), row("mean error", "meanError", \.meanError),
+            row("covariance error", "covarianceError", \.covarianceError), row("histogram KL(data‖·)", "histogramKL", \.histogramKL),
+            row("histogram JS", "histogramJS", \.histogramJS),
         ]
         if let shares = samples.modeShares {
-            lines.append(row("within 3σ of a mode", { $0.withinThreeSigma ?? .nan }))
+            lines.append(row("within 3σ of a mode", "withinThreeSigma", { $0.withinThreeSigma ?? .nan }))
             lines.append("  mode shares (samples)      " + shares.map { String(format: "%.3f", $0) }.joined(separator: " "))
         }
         lines.append("  non-finite samples: \(nonFiniteSamples)")

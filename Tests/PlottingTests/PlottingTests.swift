@@ -68,3 +68,24 @@ func scratch() -> URL { FileManager.default.temporaryDirectory.appendingPathComp
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("broken.gp").path))
     }
 }
+
+@Suite struct AxisScaleTests {
+    /// The symmetric log keeps order and sign (nothing clamped), is near-linear inside ±c and
+    /// logarithmic far outside; a quality panel draws a negative baseline below zero.
+    @Test func symmetricLogKeepsOrderAndSign() {
+        let s = AxisScale.symmetricLog(0.01)
+        let values = [-1.0, -0.01, -1e-4, 0, 1e-4, 0.002, 0.01, 0.5, 3]
+        let positions = values.map(s.position)
+        #expect(positions == positions.sorted())
+        #expect(zip(values, positions).allSatisfy { ($0 < 0) == ($1 < 0) && ($0 == 0) == ($1 == 0) })
+        #expect(abs(s.position(1e-4) / (1e-4 / 0.01 / log(10)) - 1) < 0.01)  // ≈ y/(c·ln 10) near 0
+        #expect(abs(s.position(10) - s.position(1) - 1) < 0.01)  // a decade per unit far out
+        let figure = Figures.curves(
+            name: "q", title: "t", xlabel: "NFE",
+            panels: [("energy", s, -0.003, [("a/b", 0, 0, [SIMD2(10, -0.002), SIMD2(100, 0.4)])])])
+        let data = figure.data["q.dat"]!
+        #expect(data.contains("10.0 -"))  // the negative value stays negative
+        #expect(figure.body.contains("\(s.position(-0.003)) with lines"))
+        #expect(figure.body.contains("set ytics ("))
+    }
+}

@@ -3,8 +3,8 @@ import Stats
 import Testing
 
 /// The Brownian tree is a Brownian path: W(1) ~ N(0, 1), increments over disjoint intervals are
-/// independent N(0, Δ); and it is one path: queries in any order agree, and fine increments sum to
-/// the coarse one — which is what lets samplers at different step counts share noise.
+/// independent N(0, Δ); and it is one path: queries in any order and with any other queries in
+/// between agree — which is what lets samplers at different step counts share noise.
 @Suite struct BrownianTreeTests {
     let tree = BrownianTree(seed: 7, components: 20_000)
 
@@ -27,13 +27,15 @@ import Testing
         let forward = [0.1, 0.4, 0.77].map { small.values(at: $0) }
         let backward = [0.77, 0.4, 0.1].map { small.values(at: $0) }
         #expect(forward == Array(backward.reversed()))
-        // Ten fine normalized increments recombine into the coarse one.
-        let fine = (0..<10).map { small.normalizedIncrement(from: 1 - Double($0) * 0.05, to: 1 - Double($0 + 1) * 0.05) }
-        let coarse = small.normalizedIncrement(from: 1, to: 0.5)
-        for c in 0..<4 {
-            let sum = fine.map { $0[c] * 0.05.squareRoot() }.reduce(0, +) / 0.5.squareRoot()
-            #expect(abs(sum - coarse[c]) < 1e-9)
-        }
+        // A sampler at 20 steps and one at 2 see the same W(0.5): the value does not depend on
+        // which other times were asked before (a fresh tree asked only W(0.5) agrees).
+        for u in stride(from: 0.05, to: 1, by: 0.05) { _ = small.values(at: u) }
+        #expect(small.values(at: 0.5) == BrownianTree(seed: 3, components: 4).values(at: 0.5))
+        // Cov(W(s), W(t)) = min(s, t): the path's joint law, not only its increments.
+        let many = BrownianTree(seed: 9, components: 20_000)
+        let (ws, wt) = (many.values(at: 0.3), many.values(at: 0.8))
+        let covariance = zip(ws, wt).map { $0 * $1 }.reduce(0, +) / 20_000
+        #expect(abs(covariance - 0.3) < 4 * (0.3 * 0.8 + 0.09) .squareRoot() / 20_000.0.squareRoot(), "Cov = \(covariance)")
         #expect(BrownianTree(seed: 4, components: 4).values(at: 0.5) != small.values(at: 0.5))
     }
 }

@@ -7,7 +7,8 @@ public struct SampleQuality: Codable, Sendable, Equatable {
     public var count: Int
     /// Energy distance (Székely & Rizzo 2013), on at most `pairLimit` points of each set.
     public var energyDistance: Double
-    /// Unbiased MMD² with a Gaussian kernel at the median-heuristic bandwidth h₀ (Gretton et al. 2012).
+    /// Unbiased MMD² with a Gaussian kernel at bandwidth h₀ (Gretton et al. 2012): the one given
+    /// (a comparison fixes it from its data-vs-data pair), else the median heuristic of this pair.
     public var mmd: Double
     /// MMD² summed over bandwidths h₀/2, h₀, 2h₀.
     public var mmdMultiBandwidth: Double
@@ -34,11 +35,12 @@ public struct SampleQuality: Codable, Sendable, Equatable {
     /// Scores `samples` against `data` (all finite). `modes` with their standard deviation enable
     /// the mode statistics; `threads` splits the O(n²) pair sums.
     public init(
-        samples: [SIMD2<Double>], data: [SIMD2<Double>], modes: [SIMD2<Double>]? = nil, modeSD: Double = 1, seed: UInt64 = 0, threads: Int = 1
+        samples: [SIMD2<Double>], data: [SIMD2<Double>], modes: [SIMD2<Double>]? = nil, modeSD: Double = 1, bandwidth fixed: Double? = nil,
+        seed: UInt64 = 0, threads: Int = 1
     ) {
         precondition(samples.count >= 10 && data.count >= 10, "SampleQuality: need at least 10 points on each side")
         count = samples.count
-        bandwidth = TwoSample.medianBandwidth(samples, data)
+        bandwidth = fixed ?? TwoSample.medianBandwidth(samples, data)
         // The O(n²) pair statistics use the first `pairLimit` points of each set (both are random
         // orders), which keeps a 5,000-point evaluation well under a second.
         let (sx, sy) = (Array(samples.prefix(Self.pairLimit)), Array(data.prefix(Self.pairLimit)))
@@ -69,6 +71,14 @@ public struct SampleQuality: Codable, Sendable, Equatable {
 
     /// Points per set used by energy distance and MMD.
     public static let pairLimit = 2000
+
+    /// Which way is better for each metric (the keys of metrics.json): "lower" (0 when the two
+    /// sets agree), "higher" (precision and recall, 1 at best) or "0.5" (the classifier, chance).
+    public static let better: [String: String] = [
+        "energyDistance": "lower", "mmd": "lower", "mmdMultiBandwidth": "lower", "slicedWasserstein": "lower",
+        "classifierAccuracy": "0.5", "precision": "higher", "recall": "higher", "meanError": "lower", "covarianceError": "lower",
+        "histogramKL": "lower", "histogramJS": "lower", "withinThreeSigma": "higher",
+    ]
 
     /// Mean and covariance [xx, xy, yy] (unbiased).
     static func moments(_ p: [SIMD2<Double>]) -> (SIMD2<Double>, [Double]) {
@@ -112,8 +122,13 @@ public struct QualityEvaluation: Codable, Sendable {
     public var reference: String
     /// For labelled samples: each class's samples against that class's fresh data, by label.
     public var perClass: [String: QualityEvaluation]? = nil
+    /// Which way is better for each metric (`SampleQuality.better`); absent in older files.
+    public var better: [String: String]?
 
     /// `reference` and `baselineDraw` are two independent fresh draws from the true distribution.
+    /// One MMD bandwidth serves samples and baseline alike: the median heuristic of the
+    /// data-vs-data pair, which depends on the data only, so every sampler scored against the same
+    /// draws is measured with the same kernel.
     public init(
         samples: [SIMD2<Double>], reference: [SIMD2<Double>], baselineDraw: [SIMD2<Double>], description: String,
         modes: [SIMD2<Double>]? = nil, modeSD: Double = 1, seed: UInt64 = 0, threads: Int = 1
@@ -121,9 +136,12 @@ public struct QualityEvaluation: Codable, Sendable {
         let finite = samples.filter { $0.x.isFinite && $0.y.isFinite }
         nonFiniteSamples = samples.count - finite.count
         guard finite.count >= 10 else { throw QualityError.tooFewFinite(finite: finite.count, total: samples.count) }
-        self.samples = SampleQuality(samples: finite, data: reference, modes: modes, modeSD: modeSD, seed: seed, threads: threads)
-        baseline = SampleQuality(samples: baselineDraw, data: reference, modes: modes, modeSD: modeSD, seed: seed, threads: threads)
-        self.reference = description
+        let h = TwoSample.medianBandwidth(baselineDraw, reference)
+        self.samples = SampleQuality(
+            samples: finite, data: reference, modes: modes, modeSD: modeSD, bandwidth: h, seed: seed, threads: threads)
+        baseline = SampleQuality(samples: baselineDraw, data: reference, modes: modes, modeSD: modeSD, bandwidth: h, seed: seed, threads: threads)
+        self.reference = description + String(format: "; MMD bandwidth %.4g (median distance of the data-vs-data pair)", h)
+        better = SampleQuality.better
     }
 }
 
