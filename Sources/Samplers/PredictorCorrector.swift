@@ -38,21 +38,14 @@ public struct PredictorCorrector: Sampler {
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
         let context = try SDEContext(sampler: "pc", model: model, process: process)
-        let d = initial.batchShape.perSample  // one sample: a point or a whole image
+        let corrector = LangevinCorrector(snr: snr, steps: correctorSteps)
         return try context.run(
             initial: initial, options: options, denoise: denoise, rng: rng, evaluationsPerStep: 1 + correctorSteps, progress: progress
         ) { x, t, next, z in
             let (at, st) = process.marginal(at: t), (an, sn) = process.marginal(at: next)
             let alphaStep = at / an
             // Corrector: Langevin dynamics at time t.
-            for _ in 0..<correctorSteps {
-                let s = context.score(x, t)
-                let w = rng.gaussians(x.count)
-                let (gradNorm, noiseNorm) = (meanRowNorm(s.scalars, d), meanRowNorm(w, d))
-                let a = 2 * alphaStep * alphaStep * pow(snr * noiseNorm / max(gradNorm, 1e-30), 2)
-                let (fa, fn) = (Float(a), Float((2 * a).squareRoot()))
-                for j in 0..<x.count { x.scalars[j] += fa * s.scalars[j] + fn * w[j] }
-            }
+            corrector.correct(&x, alphaStep: alphaStep, rng: rng) { context.score($0, t) }
             // Predictor: one step from t to the next time.
             let score = context.score(x, t)
             switch predictor {
@@ -69,16 +62,4 @@ public struct PredictorCorrector: Sampler {
             }
         }
     }
-}
-
-/// The mean over samples of the Euclidean norm of each d-element sample.
-func meanRowNorm(_ v: [Float], _ d: Int) -> Double {
-    let rows = v.count / d
-    var total = 0.0
-    for r in 0..<rows {
-        var s = 0.0
-        for j in 0..<d { s += Double(v[r * d + j]) * Double(v[r * d + j]) }
-        total += s.squareRoot()
-    }
-    return total / Double(max(rows, 1))
 }

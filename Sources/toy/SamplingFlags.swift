@@ -21,7 +21,10 @@ struct SamplingFlags: ParsableArguments {
     var sampleSteps: Int?
     @Option(help: "Reverse variance: beta (β_t) or posterior (β̃_t) (default: per dataset, see toy list).") var variance: ReverseVariance?
     @Option(help: "Clip predicted x₀ to [-A, A] while sampling (default: no clipping).") var clip: Double?
-    @Flag(help: "Stochastic samplers use one Brownian path, so runs at different --sample-steps share their noise.")
+    @Flag(
+        help:
+            "Time-stepping samplers (ddpm, ddim-eta1, reverse-sde, pc's predictor) draw their noise from one Brownian path, so runs at different --sample-steps share it; Langevin moves draw fresh noise."
+    )
     var sharedNoise = false
     @Option(help: "GSL integrator of --sampler ode: rkf45 or rk8pd (default: rkf45).") var odeMethod: ODEMethod?
     @Option(help: "Absolute and relative tolerance of --sampler ode (default: 1e-5).") var odeTolerance: Double?
