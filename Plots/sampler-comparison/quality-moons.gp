@@ -9,9 +9,10 @@ set logscale x
 set xlabel 'model evaluations (NFE)'
 set key outside right top vertical font ',8' samplen 2 spacing 0.9
 set grid lc rgb '#dddddd'
-set ylabel 'energy distance'
-set logscale y
-set format y '10^{%T}'
+set ylabel 'energy distance (symmetric log, linear within ±0.0018)'
+unset logscale y
+set format y '%g'
+set ytics ('-1.8e+02' -5.000004, '-18' -4.000043, '-1.8' -3.000434, '-0.18' -2.004321, '-0.018' -1.041393, '-0.0018' -0.301030, '0' 0.000000, '0.0018' 0.301030, '0.018' 1.041393, '0.18' 2.004321, '1.8' 3.000434, '18' 4.000043, '1.8e+02' 5.000004)
 unset key
 plot 'quality-moons.dat' index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-moons.dat' index 1 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
@@ -35,10 +36,11 @@ plot 'quality-moons.dat' index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 
      'quality-moons.dat' index 19 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
      'quality-moons.dat' index 20 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
      'quality-moons.dat' index 21 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     0.0018452371460973005 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
-set ylabel 'MMD² (median bandwidth)'
-set logscale y
-set format y '10^{%T}'
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
+set ylabel 'MMD² (fixed bandwidth) (symmetric log, linear within ±0.00043)'
+unset logscale y
+set format y '%g'
+set ytics ('-4.3' -4.000043, '-0.43' -3.000434, '-0.043' -2.004321, '-0.0043' -1.041393, '-0.00043' -0.301030, '0' 0.000000, '0.00043' 0.301030, '0.0043' 1.041393, '0.043' 2.004321, '0.43' 3.000434, '4.3' 4.000043)
 unset key
 plot 'quality-moons.dat' index 22 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-moons.dat' index 23 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
@@ -62,10 +64,11 @@ plot 'quality-moons.dat' index 22 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps
      'quality-moons.dat' index 41 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
      'quality-moons.dat' index 42 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
      'quality-moons.dat' index 43 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     0.0004322407334460543 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
 set ylabel 'classifier two-sample accuracy'
 unset logscale y
 set format y '%g'
+set ytics auto
 set key
 plot 'quality-moons.dat' index 44 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-moons.dat' index 45 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \

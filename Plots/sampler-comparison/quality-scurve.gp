@@ -9,9 +9,10 @@ set logscale x
 set xlabel 'model evaluations (NFE)'
 set key outside right top vertical font ',8' samplen 2 spacing 0.9
 set grid lc rgb '#dddddd'
-set ylabel 'energy distance'
-set logscale y
-set format y '10^{%T}'
+set ylabel 'energy distance (symmetric log, linear within ±0.0013)'
+unset logscale y
+set format y '%g'
+set ytics ('-1.3e+02' -5.000004, '-13' -4.000043, '-1.3' -3.000434, '-0.13' -2.004321, '-0.013' -1.041393, '-0.0013' -0.301030, '0' 0.000000, '0.0013' 0.301030, '0.013' 1.041393, '0.13' 2.004321, '1.3' 3.000434, '13' 4.000043, '1.3e+02' 5.000004)
 unset key
 plot 'quality-scurve.dat' index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-scurve.dat' index 1 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
@@ -35,10 +36,11 @@ plot 'quality-scurve.dat' index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps
      'quality-scurve.dat' index 19 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
      'quality-scurve.dat' index 20 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
      'quality-scurve.dat' index 21 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     0.0012650297933940458 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
-set ylabel 'MMD² (median bandwidth)'
-set logscale y
-set format y '10^{%T}'
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
+set ylabel 'MMD² (fixed bandwidth) (symmetric log, linear within ±0.00013)'
+unset logscale y
+set format y '%g'
+set ytics ('-13' -5.000004, '-1.3' -4.000043, '-0.13' -3.000434, '-0.013' -2.004321, '-0.0013' -1.041393, '-0.00013' -0.301030, '0' 0.000000, '0.00013' 0.301030, '0.0013' 1.041393, '0.013' 2.004321, '0.13' 3.000434, '1.3' 4.000043, '13' 5.000004)
 unset key
 plot 'quality-scurve.dat' index 22 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-scurve.dat' index 23 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
@@ -62,10 +64,11 @@ plot 'quality-scurve.dat' index 22 using 1:2 with linespoints lw 1.5 dt 1 pt 7 p
      'quality-scurve.dat' index 41 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
      'quality-scurve.dat' index 42 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
      'quality-scurve.dat' index 43 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     0.0001298200764545676 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
 set ylabel 'classifier two-sample accuracy'
 unset logscale y
 set format y '%g'
+set ytics auto
 set key
 plot 'quality-scurve.dat' index 44 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-scurve.dat' index 45 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \

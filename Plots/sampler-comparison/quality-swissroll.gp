@@ -9,9 +9,10 @@ set logscale x
 set xlabel 'model evaluations (NFE)'
 set key outside right top vertical font ',8' samplen 2 spacing 0.9
 set grid lc rgb '#dddddd'
-set ylabel 'energy distance'
-set logscale y
-set format y '10^{%T}'
+set ylabel 'energy distance (symmetric log, linear within ±9e-05)'
+unset logscale y
+set format y '%g'
+set ytics ('-90' -6.000000, '-9' -5.000004, '-0.9' -4.000043, '-0.09' -3.000434, '-0.009' -2.004321, '-0.0009' -1.041393, '-9e-05' -0.301030, '0' 0.000000, '9e-05' 0.301030, '0.0009' 1.041393, '0.009' 2.004321, '0.09' 3.000434, '0.9' 4.000043, '9' 5.000004, '90' 6.000000)
 unset key
 plot 'quality-swissroll.dat' index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-swissroll.dat' index 1 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
@@ -35,10 +36,11 @@ plot 'quality-swissroll.dat' index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 7
      'quality-swissroll.dat' index 19 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
      'quality-swissroll.dat' index 20 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
      'quality-swissroll.dat' index 21 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     9.033003039293774e-05 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
-set ylabel 'MMD² (median bandwidth)'
-set logscale y
-set format y '10^{%T}'
+     -0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
+set ylabel 'MMD² (fixed bandwidth) (symmetric log, linear within ±2.7e-05)'
+unset logscale y
+set format y '%g'
+set ytics ('-27' -6.000000, '-2.7' -5.000004, '-0.27' -4.000043, '-0.027' -3.000434, '-0.0027' -2.004321, '-0.00027' -1.041393, '-2.7e-05' -0.301030, '0' 0.000000, '2.7e-05' 0.301030, '0.00027' 1.041393, '0.0027' 2.004321, '0.027' 3.000434, '0.27' 4.000043, '2.7' 5.000004, '27' 6.000000)
 unset key
 plot 'quality-swissroll.dat' index 22 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-swissroll.dat' index 23 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
@@ -62,10 +64,11 @@ plot 'quality-swissroll.dat' index 22 using 1:2 with linespoints lw 1.5 dt 1 pt 
      'quality-swissroll.dat' index 41 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
      'quality-swissroll.dat' index 42 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
      'quality-swissroll.dat' index 43 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     2.698135715850647e-05 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
+     -0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
 set ylabel 'classifier two-sample accuracy'
 unset logscale y
 set format y '%g'
+set ytics auto
 set key
 plot 'quality-swissroll.dat' index 44 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'quality-swissroll.dat' index 45 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \

@@ -12,6 +12,7 @@ set grid lc rgb '#dddddd'
 set ylabel 'seconds'
 set logscale y
 set format y '10^{%T}'
+set ytics auto
 set key
 plot 'time-scurve.dat' index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
      'time-scurve.dat' index 1 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \

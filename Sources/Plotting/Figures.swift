@@ -115,32 +115,39 @@ public enum Figures {
         let b = box(frames.flatMap(\.points))
         var body = "\(ranges(b))\nset size ratio -1\n"
         for (i, f) in frames.enumerated() {
-            body += "set title '\(f.label)'\nplot '\(name).dat' index \(i) using 1:2 with points pt 7 ps 0.3 lc rgb '\(color)' notitle\n"
+            // The final sample is held for a few frames, so the animation rests on it.
+            for _ in 0..<(i == frames.count - 1 ? 6 : 1) {
+                body += "set title '\(f.label)'\nplot '\(name).dat' index \(i) using 1:2 with points pt 7 ps 0.3 lc rgb '\(color)' notitle\n"
+            }
         }
         return Figure(name: name, data: ["\(name).dat": blocks(frames.map(\.points))], body: body, width: 520, height: 520, animated: true)
     }
 
     /// The learned score ∇ log p_t as arrows over the data at a few noise levels (NCSN-style quiver).
-    /// Arrows show the direction on a grid, all of one length: the magnitude grows like 1/σ and
-    /// far from the data, which would hide the structure near it.
+    /// Arrows show the direction on a grid, all of one length (the magnitude grows like 1/σ and
+    /// far from the data, which would hide the structure near it); their colour is log₁₀ of the
+    /// magnitude, on one scale for all panels.
     public static func scoreField(levels: [(label: String, points: [SIMD2<Double>], scores: [SIMD2<Double>])], data: [SIMD2<Double>]) -> Figure {
         let b = box(data)
         let step = 0.045 * max(b.x.upperBound - b.x.lowerBound, b.y.upperBound - b.y.lowerBound)
+        let magnitudes = levels.flatMap { $0.scores.map { log10(max(($0 * $0).sum().squareRoot(), 1e-12)) } }
+        let magnitudeRange = (magnitudes.min() ?? 0)...max(magnitudes.max() ?? 1, (magnitudes.min() ?? 0) + 1e-6)
         var arrows = ""
         for level in levels {
             for (p, s) in zip(level.points, level.scores) {
-                let v = s * (step / max((s * s).sum().squareRoot(), 1e-12))
-                arrows += "\(p.x) \(p.y) \(v.x) \(v.y)\n"
+                let norm = (s * s).sum().squareRoot()
+                let v = s * (step / max(norm, 1e-12))
+                arrows += "\(p.x) \(p.y) \(v.x) \(v.y) \(log10(max(norm, 1e-12)))\n"
             }
             arrows += "\n\n"
         }
         var body =
-            "set multiplot layout 1,\(levels.count) title 'direction of the learned score ∇_x log p_t(x) over the data'\n\(ranges(b))\nset size ratio -1\nunset xtics\nunset ytics\n"
+            "set multiplot layout 1,\(levels.count) title 'learned score ∇_x log p_t(x): direction (arrows) and log_{10} magnitude (colour)'\n\(ranges(b))\nset size ratio -1\nunset xtics\nunset ytics\nset palette rgbformulae 33,13,10\nset cbrange [\(magnitudeRange.lowerBound):\(magnitudeRange.upperBound)]\n"
         for (i, level) in levels.enumerated() {
             body += """
                 set title '\(level.label)'
                 plot 'score-data.dat' using 1:2 with points pt 7 ps 0.12 lc rgb '\(Style.dataColor)' notitle, \\
-                     'score-field.dat' index \(i) using 1:2:3:4 with vectors head size 0.08,20 filled lc rgb '#333333' notitle
+                     'score-field.dat' index \(i) using 1:2:3:4:5 with vectors head size 0.08,20 filled lc palette notitle
 
                 """
         }

@@ -125,12 +125,14 @@ public struct RunPlots {
         }
     }
 
-    /// x_t = α(t) x₀ + σ(t) ε of the data at eight times spanning the process.
+    /// x_t = α(t) x₀ + σ(t) ε of the data at eight times spanning the process, evenly spaced in
+    /// log-SNR (log σ/α) rather than in t, where most of the range is already near-prior noise.
     func forward(data: [SIMD2<Double>], process: any NoiseProcess, kind: ProcessKind, seed: UInt64) -> Figure {
         let rng = GSLRandom(seed: seed, stream: .plotting)
         let range = process.timeRange
+        let (lo, hi) = (log(process.scaledSigma(at: range.lowerBound)), log(process.scaledSigma(at: range.upperBound)))
         let frames = (0..<8).map { i -> (label: String, points: [SIMD2<Double>]) in
-            var t = range.lowerBound + Double(i) / 7 * (range.upperBound - range.lowerBound)
+            var t = process.time(atScaledSigma: exp(lo + Double(i) / 7 * (hi - lo)))
             if process.discreteSteps != nil || kind == .ncsn { t = t.rounded() }
             let (a, s) = process.marginal(at: t)
             return (timeLabel(t, kind), data.map { a * $0 + s * SIMD2(rng.gaussian(), rng.gaussian()) })

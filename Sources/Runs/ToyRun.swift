@@ -120,7 +120,7 @@ public struct ToyRun {
         let sampleStart = Date()
         let sampleProgress = Progress(label: "sample", total: c.sampling.steps, quiet: quiet)
         let result = try drawSamples(
-            model: model, process: session.process, configuration: c, capture: Set((0...16).map { $0 * c.sampling.steps / 16 })
+            model: model, process: session.process, configuration: c, capture: frameSteps(process: session.process, kind: c.process.kind, steps: c.sampling.steps)
         ) { sampleProgress.update($0) }
         let samplingSeconds = Date().timeIntervalSince(sampleStart)
         let samples = result.samples.scalars
@@ -227,3 +227,24 @@ public func exactModel(_ c: RunConfiguration, source: DataSource, process: any N
     }
     return GaussianMixtureModel(process: process, mixture: m)
 }
+
+/// The sampling steps whose x the trajectory keeps: 17 frames evenly spaced in log-SNR
+/// λ = log(α²/σ²) along the process's sampling grid (plus the start and the final sample), so the
+/// animation does not spend most frames on noise that still looks like the prior; NCSN's
+/// geometric levels are already even in log σ, so there the steps are evenly spaced.
+public func frameSteps(process: any NoiseProcess, kind: ProcessKind, steps: Int, frames: Int = 16) -> Set<Int> {
+    let even = Set((0...frames).map { $0 * steps / frames })
+    guard kind != .ncsn, steps > frames, let times = try? process.samplingTimes(steps: steps) else { return even }
+    let lambdas = times.map { t -> Double in
+        let (a, s) = process.marginal(at: t)
+        return 2 * log(a / s)
+    }
+    guard let first = lambdas.first, let last = lambdas.last, last > first else { return even }
+    var chosen: Set<Int> = [0, steps]
+    for k in 1..<frames {
+        let target = first + (last - first) * Double(k) / Double(frames)
+        chosen.insert(lambdas.firstIndex { $0 >= target } ?? steps)
+    }
+    return chosen
+}
+

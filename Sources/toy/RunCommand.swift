@@ -5,6 +5,7 @@ import Engine
 import Foundation
 import Models
 import NN
+import Plotting
 import Runs
 import Samplers
 import Stats
@@ -70,6 +71,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Resume the interrupted run in this folder (its saved configuration is used; --train-steps may extend it).")
     var resume: String?
     @Flag(help: "No progress output.") var quiet = false
+    @Option(help: "Image format of the figures: png, svg or pdf (animations are GIF; default: png).") var format: FigureFormat = .png
 
     /// The configuration: the file's (or the dataset's defaults), then every flag given.
     func resolved() throws -> RunConfiguration {
@@ -151,6 +153,7 @@ struct RunCommand: ParsableCommand {
             }
             var runner = ToyRun(directory: directory)
             runner.quiet = quiet
+            runner.figureFormat = format
             record = try runner.resume(trainSteps: trainSteps, threads: threads)
         } else {
             let c = try resolved()
@@ -161,6 +164,7 @@ struct RunCommand: ParsableCommand {
             directory = RunDirectory(out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.defaultURL(dataset: c.data.name))
             var runner = ToyRun(directory: directory)
             runner.quiet = quiet
+            runner.figureFormat = format
             record = try runner.start(c, force: force)
         }
         print(Report.text(record, directory: directory))

@@ -19,11 +19,14 @@ func scratch() -> URL { FileManager.default.temporaryDirectory.appendingPathComp
         #expect(f.script(.svg).contains("set terminal svg") && f.script(.pdf).contains("set terminal pdfcairo"))
     }
 
-    @Test func animationIsAGifWithOneFramePerPlot() {
+    /// One plot per frame, and the final sample held for six frames so the animation rests on it.
+    @Test func animationIsAGifThatHoldsItsLastFrame() {
         let f = Figures.animation(name: "a", frames: [("one", cloud), ("two", cloud), ("three", cloud)], color: "#000000")
         let script = f.script(.pdf)
         #expect(script.contains("gif animate") && script.contains("set output 'a.gif'"))
-        #expect(script.components(separatedBy: "\nplot ").count - 1 == 3)
+        let plots = script.components(separatedBy: "\nplot ").dropFirst()
+        #expect(plots.count == 8)
+        #expect(plots.filter { $0.contains("index 2 ") }.count == 6 && plots.filter { $0.contains("index 0 ") }.count == 1)
         #expect(f.data["a.dat"]!.components(separatedBy: "\n\n\n").count == 3)
     }
 
