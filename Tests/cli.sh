@@ -96,5 +96,7 @@ check "the job list runs where toy is on PATH" 0 "complete" -- env PATH="$(dirna
 check "--collect builds the tables from the cells that ran" 0 "wrote .*results.csv \\(2 cells\\)" -- "$toy" sweep --collect "$tmp/jobs"
 check "the aggregate has intervals over the two seeds" 0 " ± " -- cat "$tmp/jobs/aggregate.md"
 check "--collect on a partly run sweep says which cells are missing" 0 "3 of 4 cells have not finished" -- "$toy" sweep --collect "$tmp/sl"
+check "--train-steps 0 is refused with the flag" 64 "--train-steps must be at least 1, got 0" -- "$toy" run moons --train-steps 0
+check "--train-steps 0 on a resume is refused too" 64 "--train-steps must be at least 1, got 0" -- "$toy" run moons --resume "$tmp/ok" --train-steps 0
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -133,7 +133,7 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if resume != nil {
-            if let trainSteps, trainSteps < 0 { throw ValidationError("--train-steps must be at least 0, got \(trainSteps).") }
+            if let trainSteps, trainSteps < 1 { throw ValidationError("--train-steps must be at least 1, got \(trainSteps).") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
             return
         }
