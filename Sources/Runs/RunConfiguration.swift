@@ -45,10 +45,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try validate(source: try data.source(seed: seed))
     }
 
-    /// Checks every section against the data's `source`.
+    /// Checks every section but `data` (checked before its source was made) against `source`.
     public func validate(source: DataSource) throws {
         do {
-            try data.validate()
             try model.validate()
             try process.validate()
             if model.kind == .network { try training.validate() }
