@@ -2,12 +2,14 @@
 # Samplers side by side: one model per forward process (DDPM chain, VP, VE and sub-VP SDEs, and a
 # noise-conditional score network) on swissroll, moons and scurve (seed 0, the datasets' default
 # training), each sampled by the samplers that fit it at 10, 20, 50, 100, 200 and 1000 model
-# evaluations (the ODE at five tolerances), scored against fresh data and timed.
-# Writes Plots/sampler-comparison/ (results.csv/.md/.tex/.jsonl, grid-, quality- and time- figures,
-# timing.json) and Notebooks-md/sampler-comparison.md.
+# evaluations (the ODE at five tolerances), 2,000 samples per cell, repeated with sampling seeds
+# 0-4 (prior draw, sampler noise and reference data), scored against fresh data and timed; every
+# result is a mean with its 95% interval over the seeds.
+# Writes Plots/sampler-comparison/ (results.csv/.jsonl per seed, summary.csv and results.md/.tex
+# with intervals, grid-, quality- and time- figures, timing.json) and Notebooks-md/sampler-comparison.md.
 # Usage: Experiments/sampler-comparison.sh [--quick]
-#   --quick: moons only, three processes, 1,500 training steps, budgets 10 and 50, 1,000 samples;
-#            writes Plots/sampler-comparison-quick/ (under 3 minutes on 2 cores; CI runs it).
+#   --quick: moons only, three processes, 1,500 training steps, budgets 10 and 50, 1,000 samples,
+#            seeds 0-1; writes Plots/sampler-comparison-quick/ (under a minute on 2 cores; CI runs it).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/bin/setup"
@@ -17,11 +19,11 @@ start=$(date +%s)
 if [ "${1:-}" = "--quick" ]; then
   out="$root/Plots/sampler-comparison-quick"
   datasets=(moons); processes=(ddpm vp ncsn)
-  train=(--set training.steps=1500); budgets="10,50"; tolerances="1e-2,1e-3"; samples=1000
+  train=(--set training.steps=1500); budgets="10,50"; tolerances="1e-2,1e-3"; samples=1000; seeds="0-1"
 else
   out="$root/Plots/sampler-comparison"
   datasets=(swissroll moons scurve); processes=(ddpm vp ve subvp ncsn)
-  train=(); budgets="10,20,50,100,200,1000"; tolerances="1e-1,1e-2,1e-3,1e-4,1e-5"; samples=5000
+  train=(); budgets="10,20,50,100,200,1000"; tolerances="1e-1,1e-2,1e-3,1e-4,1e-5"; samples=2000; seeds="0-4"
 fi
 mkdir -p "$out"
 join() { local IFS=,; echo "$*"; }
@@ -44,7 +46,7 @@ PY
 trained=$(date +%s)
 
 # 2. Every sampler at every budget, from the same prior draw, sharing one Brownian path.
-"$toy" compare "${specs[@]}" --budgets "$budgets" --ode-tolerances "$tolerances" --samples "$samples" --seed 0 --out "$out"
+"$toy" compare "${specs[@]}" --budgets "$budgets" --ode-tolerances "$tolerances" --samples "$samples" --seeds "$seeds" --out "$out"
 done_at=$(date +%s)
 cat > "$out/timing.json" <<JSON
 {"training_seconds": $((trained - start)), "comparison_seconds": $((done_at - trained)), "total_seconds": $((done_at - start)), "cores": $(nproc), "quick": $([ "$out" = "$root/Plots/sampler-comparison" ] && echo false || echo true)}

@@ -98,5 +98,7 @@ check "the aggregate has intervals over the two seeds" 0 " ± " -- cat "$tmp/job
 check "--collect on a partly run sweep says which cells are missing" 0 "3 of 4 cells have not finished" -- "$toy" sweep --collect "$tmp/sl"
 check "--train-steps 0 is refused with the flag" 64 "--train-steps must be at least 1, got 0" -- "$toy" run moons --train-steps 0
 check "--train-steps 0 on a resume is refused too" 64 "--train-steps must be at least 1, got 0" -- "$toy" run moons --resume "$tmp/ok" --train-steps 0
+check "compare refuses a repeated seed, naming the flag" 64 "--seeds" -- "$toy" compare "$tmp/ok" --seeds 1,1 --out "$tmp/cmp"
+check "compare refuses a reversed seed range" 64 "--seeds" -- "$toy" compare "$tmp/ok" --seeds 4-1 --out "$tmp/cmp"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -16,29 +16,39 @@ public struct ComparisonRun: Codable, Sendable, Equatable {
     }
 }
 
-/// What `toy compare` runs: trained runs with their samplers, the evaluation budgets, and the ODE
-/// tolerances that stand in for budgets.
+/// What `toy compare` runs: trained runs with their samplers, the evaluation budgets, the ODE
+/// tolerances that stand in for budgets, and the sampling seeds each cell is repeated with (each
+/// seed redraws the prior, the samplers' noise and the reference data, so the spread over seeds
+/// is the spread a reader would see on rerunning).
 public struct ComparisonPlan: Codable, Sendable {
     public var runs: [ComparisonRun]
     public var budgets: [Int]
     public var odeTolerances: [Double]
     public var samples: Int
-    public var seed: UInt64
+    public var seeds: [UInt64]
     /// Stochastic samplers share one Brownian path across budgets.
     public var sharedNoise: Bool
     public var threads: Int
 
     public init(
-        runs: [ComparisonRun], budgets: [Int], odeTolerances: [Double], samples: Int, seed: UInt64,
+        runs: [ComparisonRun], budgets: [Int], odeTolerances: [Double], samples: Int, seeds: [UInt64],
         sharedNoise: Bool = true, threads: Int = 2
     ) {
         self.runs = runs
         self.budgets = budgets
         self.odeTolerances = odeTolerances
         self.samples = samples
-        self.seed = seed
+        self.seeds = seeds
         self.sharedNoise = sharedNoise
         self.threads = threads
+    }
+
+    /// The plan with its run folders relative to `folder` (where plan.json is written), so the
+    /// file names no machine's paths.
+    public func relative(to folder: URL) -> ComparisonPlan {
+        var plan = self
+        for i in plan.runs.indices { plan.runs[i].folder = FileFormats.relativePath(of: URL(fileURLWithPath: runs[i].folder), from: folder) }
+        return plan
     }
 
     /// Checks the numbers, naming the flag at fault.
@@ -50,6 +60,9 @@ public struct ComparisonPlan: Codable, Sendable {
         guard odeTolerances.allSatisfy({ $0 > 0 && $0 < 1 }) else {
             throw RunError.invalid("--ode-tolerances must all be in (0, 1), got \(odeTolerances).")
         }
+        guard !seeds.isEmpty && Set(seeds).count == seeds.count else {
+            throw RunError.invalid("--seeds must list distinct seeds, got \(seeds).")
+        }
         guard samples >= 10 else { throw RunError.invalid("--samples must be at least 10, got \(samples).") }
         guard threads >= 1 && threads <= 64 else { throw RunError.invalid("--threads must be between 1 and 64, got \(threads).") }
     }
@@ -57,6 +70,10 @@ public struct ComparisonPlan: Codable, Sendable {
 
 /// One cell of a comparison: a sampler at a budget on one trained run, with its cost and quality.
 public struct ComparisonRow: Codable, Sendable {
+    /// The run folder's name: runs that differ only in their training seed stay apart.
+    public var run: String
+    /// The sampling seed of this cell.
+    public var seed: UInt64
     /// The data's name (a toy dataset's, or a --data file's).
     public var dataset: String
     public var process: ProcessKind
@@ -86,23 +103,36 @@ public struct ComparisonRow: Codable, Sendable {
     public var samples: [SIMD2<Double>] = []
 
     enum CodingKeys: String, CodingKey {
-        case dataset, process, sampler, budget, odeTolerance, steps, modelEvaluations, seconds, energyDistance, mmd
+        case run, seed, dataset, process, sampler, budget, odeTolerance, steps, modelEvaluations, seconds, energyDistance, mmd
         case classifierAccuracy, slicedWasserstein, precision, recall, baselineEnergyDistance, baselineMMD, baselineClassifierAccuracy
         case baselineSlicedWasserstein, baselinePrecision, baselineRecall, nonFiniteSamples
     }
 
     /// "process/sampler", the label of the row's curve.
     public var label: String { "\(process.rawValue)/\(sampler.rawValue)" }
+
+    /// The cell this row repeats over seeds: run, sampler and budget (or tolerance).
+    var cell: ComparisonCell { ComparisonCell(run: run, sampler: sampler, budget: budget, odeTolerance: odeTolerance) }
 }
 
-/// Runs a comparison plan: every sampler that fits each run, at every budget it can take, from the
-/// same prior draw (the run's sampling stream at `seed`), timed and scored against fresh data.
+/// A comparison cell without its seed.
+struct ComparisonCell: Hashable {
+    var run: String
+    var sampler: SamplerKind
+    var budget: Int?
+    var odeTolerance: Double?
+}
+
+/// Runs a comparison plan: every sampler that fits each run, at every budget it can take, once per
+/// seed — within a seed from the same prior draw (the run's sampling stream at that seed) — timed
+/// and scored against fresh data. Samples are kept for the first seed only (the scatter grid).
 public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws -> [ComparisonRow] {
     try plan.validate()
     BLAS.setThreads(plan.threads)
     var rows: [ComparisonRow] = []
     for run in plan.runs {
-        let trained = try TrainedRun(RunDirectory(URL(fileURLWithPath: run.folder)))
+        let folder = URL(fileURLWithPath: run.folder)
+        let trained = try TrainedRun(RunDirectory(folder))
         let base = trained.configuration
         for kind in run.samplers { try kind.check(process: base.process.kind) }
         let kinds = run.samplers.isEmpty ? SamplerKind.allCases.filter { $0.processes.contains(base.process.kind) } : run.samplers
@@ -110,7 +140,6 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
             var c = base
             c.sampling.sampler = kind
             c.sampling.samples = plan.samples
-            c.seed = plan.seed
             c.threads = plan.threads
             c.sampling.sharedNoise = plan.sharedNoise
             var settings: [(budget: Int?, tolerance: Double?, steps: Int)] = []
@@ -125,25 +154,28 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                 }
             }
             for (budget, tolerance, steps) in settings {
-                c.sampling.steps = steps
-                if let tolerance { c.sampling.odeTolerance = tolerance }
-                let record = try SamplingRecord.make(trained, configuration: c)
-                let (q, b) = (record.quality.samples, record.quality.baseline)
-                let s = record.samples
-                let row = ComparisonRow(
-                    dataset: base.data.name, process: base.process.kind, sampler: kind, budget: budget,
-                    odeTolerance: tolerance, steps: steps, modelEvaluations: record.modelEvaluations, seconds: record.seconds,
-                    energyDistance: q.energyDistance, mmd: q.mmd, classifierAccuracy: q.classifierAccuracy, slicedWasserstein: q.slicedWasserstein,
-                    precision: q.precision, recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd,
-                    baselineClassifierAccuracy: b.classifierAccuracy, baselineSlicedWasserstein: b.slicedWasserstein, baselinePrecision: b.precision,
-                    baselineRecall: b.recall,
-                    nonFiniteSamples: record.quality.nonFiniteSamples,
-                    samples: stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) })
-                log(
-                    String(
-                        format: "%@ %@/%@: %d evaluations, %.2f s, energy %.4f, C2ST %.3f", row.dataset, row.process.rawValue, row.sampler.rawValue,
-                        row.modelEvaluations, row.seconds, row.energyDistance, row.classifierAccuracy))
-                rows.append(row)
+                for seed in plan.seeds {
+                    c.seed = seed
+                    c.sampling.steps = steps
+                    if let tolerance { c.sampling.odeTolerance = tolerance }
+                    let record = try SamplingRecord.make(trained, configuration: c)
+                    let (q, b) = (record.quality.samples, record.quality.baseline)
+                    let s = seed == plan.seeds[0] ? record.samples : []
+                    let row = ComparisonRow(
+                        run: folder.lastPathComponent, seed: seed, dataset: base.data.name, process: base.process.kind, sampler: kind, budget: budget,
+                        odeTolerance: tolerance, steps: steps, modelEvaluations: record.modelEvaluations, seconds: record.seconds,
+                        energyDistance: q.energyDistance, mmd: q.mmd, classifierAccuracy: q.classifierAccuracy, slicedWasserstein: q.slicedWasserstein,
+                        precision: q.precision, recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd,
+                        baselineClassifierAccuracy: b.classifierAccuracy, baselineSlicedWasserstein: b.slicedWasserstein, baselinePrecision: b.precision,
+                        baselineRecall: b.recall,
+                        nonFiniteSamples: record.quality.nonFiniteSamples,
+                        samples: stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) })
+                    log(
+                        String(
+                            format: "%@ %@/%@ seed %llu: %d evaluations, %.2f s, energy %.4f, C2ST %.3f", row.dataset, row.process.rawValue,
+                            row.sampler.rawValue, seed, row.modelEvaluations, row.seconds, row.energyDistance, row.classifierAccuracy))
+                    rows.append(row)
+                }
             }
         }
     }

@@ -3,6 +3,16 @@ import Foundation
 /// Writers for the files of a run folder. Every write is atomic (temporary file, then rename),
 /// so an interrupted run never leaves a half-written file.
 public enum FileFormats {
+    /// The path of `url` relative to the folder `base` ("../x/y" where needed), both taken as
+    /// absolute, standardized paths.
+    public static func relativePath(of url: URL, from base: URL) -> String {
+        let target = url.standardizedFileURL.pathComponents, origin = base.standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(target.count, origin.count) && target[common] == origin[common] { common += 1 }
+        let parts = Array(repeating: "..", count: origin.count - common) + target[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// Writes `data` atomically, turning a failure into an error naming the file.
     public static func write(_ data: Data, to url: URL) throws {
         do { try data.write(to: url, options: .atomic) } catch {

@@ -10,10 +10,11 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Sample trained runs with every fitting sampler at several NFE budgets; write a results table and figures.",
         discussion: """
-            Each run is sampled from the same prior draw by each sampler that fits its process (or those given by \
-            --samplers) at each budget, timed, and scored against fresh data. The ODE's budget is set by its tolerance \
-            (--ode-tolerances). Writes results.csv/.md/.tex/.jsonl, plan.json and, per dataset, grid-, quality- and \
-            time- figures into --out.
+            Each run is sampled from the same prior draw by each sampler that fits its process (or those given as \
+            FOLDER=sampler,...) at each budget, timed, and scored against fresh data; with several --seeds every cell is \
+            repeated per seed. The ODE's budget is set by its tolerance (--ode-tolerances). Writes results.csv/.jsonl \
+            (every seed), summary.csv and results.md/.tex (mean ± 95% interval), plan.json and, per dataset, grid-, \
+            quality- and time- figures into --out.
             """)
 
     @Argument(help: "Run folders written by toy run, each optionally with its samplers: FOLDER or FOLDER=ddim,heun (default: all that fit).")
@@ -22,7 +23,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Comma-separated tolerances of the ODE sampler.")
     var odeTolerances = "1e-1,1e-2,1e-3,1e-4,1e-5"
     @Option(help: "Samples per cell.") var samples = 5000
-    @Option(help: "Seed of the prior draw, the samplers' noise and the reference data.") var seed: UInt64 = 0
+    @Option(
+        help:
+            "Sampling seeds, a range and/or list (e.g. 0-4 or 0,3,7): each cell is repeated per seed (prior draw, samplers' noise, reference data) and reported as mean ± 95% interval."
+    ) var seeds = "0"
     @Flag(inversion: .prefixedNo, help: "Stochastic samplers share one Brownian path across budgets.") var sharedNoise = true
     @Option(help: "Threads.") var threads = 2
     @Option(help: "Image format: png, svg or pdf.") var format: FigureFormat = .png
@@ -49,7 +53,7 @@ struct CompareCommand: ParsableCommand {
         }
         return ComparisonPlan(
             runs: specs, budgets: try list(budgets, "--budgets") { Int($0) },
-            odeTolerances: try list(odeTolerances, "--ode-tolerances") { Double($0) }, samples: samples, seed: seed,
+            odeTolerances: try list(odeTolerances, "--ode-tolerances") { Double($0) }, samples: samples, seeds: try SweepPlan.seeds(seeds),
             sharedNoise: sharedNoise, threads: threads)
     }
 

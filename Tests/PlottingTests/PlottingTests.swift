@@ -84,11 +84,39 @@ func scratch() -> URL { FileManager.default.temporaryDirectory.appendingPathComp
         #expect(abs(s.position(1e-4) / (1e-4 / 0.01 / log(10)) - 1) < 0.01)  // ≈ y/(c·ln 10) near 0
         #expect(abs(s.position(10) - s.position(1) - 1) < 0.01)  // a decade per unit far out
         let figure = Figures.curves(
-            name: "q", title: "t", xlabel: "NFE",
-            panels: [("energy", s, -0.003, [("a/b", 0, 0, [SIMD2(10, -0.002), SIMD2(100, 0.4)])])])
+            name: "q", title: "t", xlabel: "NFE", columns: 1,
+            panels: [
+                Figures.Panel(
+                    ylabel: "energy", scale: s, baseline: (-0.003, nil),
+                    series: [("a/b", 0, [Figures.Measurement(x: 10, y: -0.002), Figures.Measurement(x: 100, y: 0.4)])])
+            ])
         let data = figure.data["q.dat"]!
         #expect(data.contains("10.0 -"))  // the negative value stays negative
         #expect(figure.body.contains("\(s.position(-0.003)) with lines"))
         #expect(figure.body.contains("set ytics ("))
+    }
+
+    /// Error bars span the interval's ends on the panel's axis; a baseline with an interval is a
+    /// band; the x range is fitted to the points; curves in a panel get distinct dashes and points.
+    @Test func curvesDrawIntervalsAndFitTheirRange() {
+        let s = AxisScale.symmetricLog(0.01)
+        let figure = Figures.curves(
+            name: "q", title: "t", xlabel: "NFE", columns: 2,
+            panels: [
+                Figures.Panel(
+                    ylabel: "energy", scale: s, baseline: (0.0, 0.002),
+                    series: [
+                        ("a", 0, [Figures.Measurement(x: 9, y: 0.5, halfWidth: 0.1), Figures.Measurement(x: 1000, y: 0.01, halfWidth: 0.02)]),
+                        ("b", 1, [Figures.Measurement(x: 20, y: 0.3, halfWidth: 0.05)]),
+                    ]),
+                Figures.Panel(ylabel: "accuracy", scale: .linear, series: [("a", 0, [Figures.Measurement(x: 50, y: 0.6)])]),
+            ])
+        let data = figure.data["q.dat"]!
+        #expect(data.contains("9.0 \(s.position(0.5)) \(s.position(0.4)) \(s.position(0.6))"))
+        #expect(data.contains("1000.0 \(s.position(0.01)) \(s.position(-0.01)) \(s.position(0.03))"))  // the interval crosses 0
+        #expect(figure.body.contains("set xrange [\(9 / 1.3):\(1000 * 1.3)]"))
+        #expect(figure.body.contains("with filledcurves"))
+        #expect(figure.body.contains("with yerrorlines lw 1.5 dt 1 pt 7") && figure.body.contains("with yerrorlines lw 1.5 dt 2 pt 5"))
+        #expect(figure.body.contains("using 1:2 with linespoints"))  // no interval, no bars
     }
 }
