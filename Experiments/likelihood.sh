@@ -2,9 +2,12 @@
 # Exact likelihood of the datasets with a known entropy: `toy run DATASET` with its defaults (seed 0),
 # then `toy nll` on 2,000 held-out points (seed 0). Issue 4's target: within 0.05 nats of the entropy.
 # Writes Plots/likelihood/results.jsonl and results.md.
-# Usage: Experiments/likelihood.sh [--ablation]
+# Usage: Experiments/likelihood.sh [--ablation | --curve]
 #   --ablation: instead, the checkerboard variants tried while tuning its defaults (about 25 minutes);
 #               writes ablation.jsonl and ablation.md.
+#   --curve:    instead, NLL against training steps: both datasets with their defaults at 1,000 to
+#               100,000 steps (each a separate run of that length; about 15 minutes); writes
+#               curve.jsonl, curve.md and the figure nll-vs-steps.png (with its .gp and .dat).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/bin/setup"
@@ -27,6 +30,13 @@ if [ "${1:-}" = "--ablation" ]; then
     "checkerboard 60k, 10^6 training points|checkerboard|--train-steps 60000 --data-size 1000000 --ema-decay 0.995"
     "checkerboard 100k, likelihood weighting|checkerboard|--loss-weighting likelihood --ema-decay 0.995"
   )
+  : > "$results"
+elif [ "${1:-}" = "--curve" ]; then
+  results="$out/curve.jsonl"
+  runs=()
+  for dataset in 8gaussians checkerboard; do
+    for steps in 1000 3000 10000 30000 100000; do runs+=("$dataset $steps steps|$dataset|--train-steps $steps"); done
+  done
   : > "$results"
 else
   # The datasets with a known entropy, each with its own defaults: one sweep, then toy nll per cell.
@@ -56,7 +66,7 @@ done
 python3 - "$results" >"${results%.jsonl}.md" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print("| run | options | training steps | training s | NLL (nats) | entropy | gap | within 0.05 |")
+print("| run | options | training steps | training s | NLL ± standard error (nats) | entropy | gap | within 0.05 |")
 print("|---|---|---|---|---|---|---|---|")
 for r in rows:
     gap = r["meanNLL"] - r["entropy"]
@@ -64,3 +74,4 @@ for r in rows:
           f'{r["meanNLL"]:.4f} ± {r["standardError"]:.4f} | {r["entropy"]:.4f} | {gap:.4f} | {"yes" if gap <= 0.05 else "no"} |')
 PY
 cat "${results%.jsonl}.md"
+if [ "${1:-}" = "--curve" ]; then python3 "$root/Experiments/tools/likelihood_curve.py" "$results" "$out"; fi

@@ -100,5 +100,8 @@ check "--train-steps 0 is refused with the flag" 64 "--train-steps must be at le
 check "--train-steps 0 on a resume is refused too" 64 "--train-steps must be at least 1, got 0" -- "$toy" run moons --resume "$tmp/ok" --train-steps 0
 check "compare refuses a repeated seed, naming the flag" 64 "--seeds" -- "$toy" compare "$tmp/ok" --seeds 1,1 --out "$tmp/cmp"
 check "compare refuses a reversed seed range" 64 "--seeds" -- "$toy" compare "$tmp/ok" --seeds 4-1 --out "$tmp/cmp"
+check "step-error refuses a sampler it cannot measure" 64 "--sampler must be euler or heun, got ddim" -- "$toy" step-error moons --sampler ddim
+check "step-error refuses a process without an ODE, listing those with one" 64 "--process ncsn has no probability-flow ODE; use one of ddpm, vp, ve, subvp" -- "$toy" step-error moons --process ncsn
+check "step-error writes its CSV" 0 "^command,sampler,points,spacing,step" -- "$toy" step-error moons --points 50 --samples 50 --substeps 4 --sample-steps 3
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,97 +1,350 @@
 # quality-scurve: written by toy. Redraw with: gnuplot quality-scurve.gp
-set terminal pngcairo size 1640,480 enhanced font 'DejaVu Sans,11'
+set terminal pngcairo size 1960,1660 enhanced font 'DejaVu Sans,11'
 set output 'quality-scurve.png'
 set border lw 1.2
 set tics out nomirror
 set key top right opaque
-set multiplot layout 1,3 title 'scurve: sample quality against model evaluations (5000 samples)'
+set multiplot layout 5,5 title 'scurve: sample quality against model evaluations (2000 samples, mean and 95% interval over 5 seeds)'
 set logscale x
-set xlabel 'model evaluations (NFE)'
-set key outside right top vertical font ',8' samplen 2 spacing 0.9
+set xrange [6.9230769230769225:1350.44]
 set grid lc rgb '#dddddd'
-set ylabel 'energy distance (symmetric log, linear within ±0.0013)'
+set autoscale yfix
+set offsets 0, 0, graph 0.06, graph 0.06
+set bars small
+set title 'ddpm' font ',10'
+unset xlabel
+set ylabel "energy distance ↓\n(symmetric log, linear within ±0.0023)" font ',9'
 unset logscale y
 set format y '%g'
-set ytics ('-1.3e+02' -5.000004, '-13' -4.000043, '-1.3' -3.000434, '-0.13' -2.004321, '-0.013' -1.041393, '-0.0013' -0.301030, '0' 0.000000, '0.0013' 0.301030, '0.013' 1.041393, '0.13' 2.004321, '1.3' 3.000434, '13' 4.000043, '1.3e+02' 5.000004)
-unset key
-plot 'quality-scurve.dat' index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
-     'quality-scurve.dat' index 1 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
-     'quality-scurve.dat' index 2 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#2ca02c' title 'ddpm/ddim-eta1', \
-     'quality-scurve.dat' index 3 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#d62728' title 'ddpm/euler', \
-     'quality-scurve.dat' index 4 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#9467bd' title 'ddpm/heun', \
-     'quality-scurve.dat' index 5 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#8c564b' title 'ddpm/dpm++2m', \
-     'quality-scurve.dat' index 6 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#ff7f0e' title 'vp/ddim', \
-     'quality-scurve.dat' index 7 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#d62728' title 'vp/euler', \
-     'quality-scurve.dat' index 8 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#9467bd' title 'vp/heun', \
-     'quality-scurve.dat' index 9 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#8c564b' title 'vp/dpm++2m', \
-     'quality-scurve.dat' index 10 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#e377c2' title 'vp/reverse-sde', \
-     'quality-scurve.dat' index 11 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#7f7f7f' title 'vp/pc', \
-     'quality-scurve.dat' index 12 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#bcbd22' title 'vp/ode', \
-     'quality-scurve.dat' index 13 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#9467bd' title 've/heun', \
-     'quality-scurve.dat' index 14 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#e377c2' title 've/reverse-sde', \
-     'quality-scurve.dat' index 15 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#7f7f7f' title 've/pc', \
-     'quality-scurve.dat' index 16 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#bcbd22' title 've/ode', \
-     'quality-scurve.dat' index 17 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#e377c2' title 'subvp/reverse-sde', \
-     'quality-scurve.dat' index 18 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#7f7f7f' title 'subvp/pc', \
-     'quality-scurve.dat' index 19 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
-     'quality-scurve.dat' index 20 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
-     'quality-scurve.dat' index 21 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
-set ylabel 'MMD² (fixed bandwidth) (symmetric log, linear within ±0.00013)'
+set ytics ('-23' -4.000043, '-2.3' -3.000434, '-0.23' -2.004321, '-0.023' -1.041393, '-0.0023' -0.301030, '0' 0.000000, '0.0023' 0.301030, '0.023' 1.041393, '0.23' 2.004321, '2.3' 3.000434, '23' 4.000043)
+set key top right opaque box lc rgb '#bbbbbb' font ',7' samplen 3 spacing 0.85
+plot 'quality-scurve.dat' index 0 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 1 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm', \
+     'quality-scurve.dat' index 2 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 3 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#2ca02c' title 'ddim-eta1', \
+     'quality-scurve.dat' index 4 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 5 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 6 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title 'vp' font ',10'
+unset xlabel
+set ylabel "energy distance ↓\n(symmetric log, linear within ±0.0023)" font ',9'
 unset logscale y
 set format y '%g'
-set ytics ('-13' -5.000004, '-1.3' -4.000043, '-0.13' -3.000434, '-0.013' -2.004321, '-0.0013' -1.041393, '-0.00013' -0.301030, '0' 0.000000, '0.00013' 0.301030, '0.0013' 1.041393, '0.013' 2.004321, '0.13' 3.000434, '1.3' 4.000043, '13' 5.000004)
+set ytics ('-23' -4.000043, '-2.3' -3.000434, '-0.23' -2.004321, '-0.023' -1.041393, '-0.0023' -0.301030, '0' 0.000000, '0.0023' 0.301030, '0.023' 1.041393, '0.23' 2.004321, '2.3' 3.000434, '23' 4.000043)
+set key top right opaque box lc rgb '#bbbbbb' font ',7' samplen 3 spacing 0.85
+plot 'quality-scurve.dat' index 7 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 8 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 9 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 10 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 11 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     'quality-scurve.dat' index 12 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 13 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 14 using 1:2:3:4 with yerrorlines lw 1.5 dt (16,6) pt 6 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title 've' font ',10'
+unset xlabel
+set ylabel "energy distance ↓\n(symmetric log, linear within ±0.0023)" font ',9'
+unset logscale y
+set format y '%g'
+set ytics ('-23' -4.000043, '-2.3' -3.000434, '-0.23' -2.004321, '-0.023' -1.041393, '-0.0023' -0.301030, '0' 0.000000, '0.0023' 0.301030, '0.023' 1.041393, '0.23' 2.004321, '2.3' 3.000434, '23' 4.000043)
+set key top right opaque box lc rgb '#bbbbbb' font ',7' samplen 3 spacing 0.85
+plot 'quality-scurve.dat' index 15 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 16 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 17 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 18 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 19 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title 'subvp' font ',10'
+unset xlabel
+set ylabel "energy distance ↓\n(symmetric log, linear within ±0.0023)" font ',9'
+unset logscale y
+set format y '%g'
+set ytics ('-2.3' -3.000434, '-0.23' -2.004321, '-0.023' -1.041393, '-0.0023' -0.301030, '0' 0.000000, '0.0023' 0.301030, '0.023' 1.041393, '0.23' 2.004321, '2.3' 3.000434)
+set key top right opaque box lc rgb '#bbbbbb' font ',7' samplen 3 spacing 0.85
+plot 'quality-scurve.dat' index 20 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 21 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 22 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 23 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title 'ncsn' font ',10'
+unset xlabel
+set ylabel "energy distance ↓\n(symmetric log, linear within ±0.0023)" font ',9'
+unset logscale y
+set format y '%g'
+set ytics ('-2.3e+02' -5.000004, '-23' -4.000043, '-2.3' -3.000434, '-0.23' -2.004321, '-0.023' -1.041393, '-0.0023' -0.301030, '0' 0.000000, '0.0023' 0.301030, '0.023' 1.041393, '0.23' 2.004321, '2.3' 3.000434, '23' 4.000043, '2.3e+02' 5.000004)
+set key top right opaque box lc rgb '#bbbbbb' font ',7' samplen 3 spacing 0.85
+plot 'quality-scurve.dat' index 24 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 25 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#000000' title 'annealed-langevin', \
+     'quality-scurve.dat' index 26 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#17becf' title 'langevin', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "MMD² (fixed bandwidth) ↓\n(symmetric log, linear within ±0.00031)" font ',9'
+unset logscale y
+set format y '%g'
+set ytics ('-3.1' -4.000043, '-0.31' -3.000434, '-0.031' -2.004321, '-0.0031' -1.041393, '-0.00031' -0.301030, '0' 0.000000, '0.00031' 0.301030, '0.0031' 1.041393, '0.031' 2.004321, '0.31' 3.000434, '3.1' 4.000043)
 unset key
-plot 'quality-scurve.dat' index 22 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
-     'quality-scurve.dat' index 23 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
-     'quality-scurve.dat' index 24 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#2ca02c' title 'ddpm/ddim-eta1', \
-     'quality-scurve.dat' index 25 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#d62728' title 'ddpm/euler', \
-     'quality-scurve.dat' index 26 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#9467bd' title 'ddpm/heun', \
-     'quality-scurve.dat' index 27 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#8c564b' title 'ddpm/dpm++2m', \
-     'quality-scurve.dat' index 28 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#ff7f0e' title 'vp/ddim', \
-     'quality-scurve.dat' index 29 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#d62728' title 'vp/euler', \
-     'quality-scurve.dat' index 30 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#9467bd' title 'vp/heun', \
-     'quality-scurve.dat' index 31 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#8c564b' title 'vp/dpm++2m', \
-     'quality-scurve.dat' index 32 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#e377c2' title 'vp/reverse-sde', \
-     'quality-scurve.dat' index 33 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#7f7f7f' title 'vp/pc', \
-     'quality-scurve.dat' index 34 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#bcbd22' title 'vp/ode', \
-     'quality-scurve.dat' index 35 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#9467bd' title 've/heun', \
-     'quality-scurve.dat' index 36 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#e377c2' title 've/reverse-sde', \
-     'quality-scurve.dat' index 37 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#7f7f7f' title 've/pc', \
-     'quality-scurve.dat' index 38 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#bcbd22' title 've/ode', \
-     'quality-scurve.dat' index 39 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#e377c2' title 'subvp/reverse-sde', \
-     'quality-scurve.dat' index 40 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#7f7f7f' title 'subvp/pc', \
-     'quality-scurve.dat' index 41 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
-     'quality-scurve.dat' index 42 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
-     'quality-scurve.dat' index 43 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
-set ylabel 'classifier two-sample accuracy'
+plot 'quality-scurve.dat' index 27 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 28 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm', \
+     'quality-scurve.dat' index 29 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 30 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#2ca02c' title 'ddim-eta1', \
+     'quality-scurve.dat' index 31 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 32 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 33 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "MMD² (fixed bandwidth) ↓\n(symmetric log, linear within ±0.00031)" font ',9'
+unset logscale y
+set format y '%g'
+set ytics ('-3.1' -4.000043, '-0.31' -3.000434, '-0.031' -2.004321, '-0.0031' -1.041393, '-0.00031' -0.301030, '0' 0.000000, '0.00031' 0.301030, '0.0031' 1.041393, '0.031' 2.004321, '0.31' 3.000434, '3.1' 4.000043)
+unset key
+plot 'quality-scurve.dat' index 34 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 35 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 36 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 37 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 38 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     'quality-scurve.dat' index 39 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 40 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 41 using 1:2:3:4 with yerrorlines lw 1.5 dt (16,6) pt 6 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "MMD² (fixed bandwidth) ↓\n(symmetric log, linear within ±0.00031)" font ',9'
+unset logscale y
+set format y '%g'
+set ytics ('-3.1' -4.000043, '-0.31' -3.000434, '-0.031' -2.004321, '-0.0031' -1.041393, '-0.00031' -0.301030, '0' 0.000000, '0.00031' 0.301030, '0.0031' 1.041393, '0.031' 2.004321, '0.31' 3.000434, '3.1' 4.000043)
+unset key
+plot 'quality-scurve.dat' index 42 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 43 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 44 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 45 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 46 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "MMD² (fixed bandwidth) ↓\n(symmetric log, linear within ±0.00031)" font ',9'
+unset logscale y
+set format y '%g'
+set ytics ('-0.31' -3.000434, '-0.031' -2.004321, '-0.0031' -1.041393, '-0.00031' -0.301030, '0' 0.000000, '0.00031' 0.301030, '0.0031' 1.041393, '0.031' 2.004321, '0.31' 3.000434)
+unset key
+plot 'quality-scurve.dat' index 47 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 48 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 49 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 50 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "MMD² (fixed bandwidth) ↓\n(symmetric log, linear within ±0.00031)" font ',9'
+unset logscale y
+set format y '%g'
+set ytics ('-31' -5.000004, '-3.1' -4.000043, '-0.31' -3.000434, '-0.031' -2.004321, '-0.0031' -1.041393, '-0.00031' -0.301030, '0' 0.000000, '0.00031' 0.301030, '0.0031' 1.041393, '0.031' 2.004321, '0.31' 3.000434, '3.1' 4.000043, '31' 5.000004)
+unset key
+plot 'quality-scurve.dat' index 51 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 52 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#000000' title 'annealed-langevin', \
+     'quality-scurve.dat' index 53 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#17becf' title 'langevin', \
+     0.3010299956639812 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "classifier accuracy → 0.5" font ',9'
 unset logscale y
 set format y '%g'
 set ytics auto
-set key
-plot 'quality-scurve.dat' index 44 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm/ddpm', \
-     'quality-scurve.dat' index 45 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddpm/ddim', \
-     'quality-scurve.dat' index 46 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#2ca02c' title 'ddpm/ddim-eta1', \
-     'quality-scurve.dat' index 47 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#d62728' title 'ddpm/euler', \
-     'quality-scurve.dat' index 48 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#9467bd' title 'ddpm/heun', \
-     'quality-scurve.dat' index 49 using 1:2 with linespoints lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#8c564b' title 'ddpm/dpm++2m', \
-     'quality-scurve.dat' index 50 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#ff7f0e' title 'vp/ddim', \
-     'quality-scurve.dat' index 51 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#d62728' title 'vp/euler', \
-     'quality-scurve.dat' index 52 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#9467bd' title 'vp/heun', \
-     'quality-scurve.dat' index 53 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#8c564b' title 'vp/dpm++2m', \
-     'quality-scurve.dat' index 54 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#e377c2' title 'vp/reverse-sde', \
-     'quality-scurve.dat' index 55 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#7f7f7f' title 'vp/pc', \
-     'quality-scurve.dat' index 56 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#bcbd22' title 'vp/ode', \
-     'quality-scurve.dat' index 57 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#9467bd' title 've/heun', \
-     'quality-scurve.dat' index 58 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#e377c2' title 've/reverse-sde', \
-     'quality-scurve.dat' index 59 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#7f7f7f' title 've/pc', \
-     'quality-scurve.dat' index 60 using 1:2 with linespoints lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#bcbd22' title 've/ode', \
-     'quality-scurve.dat' index 61 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#e377c2' title 'subvp/reverse-sde', \
-     'quality-scurve.dat' index 62 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#7f7f7f' title 'subvp/pc', \
-     'quality-scurve.dat' index 63 using 1:2 with linespoints lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'subvp/ode', \
-     'quality-scurve.dat' index 64 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#000000' title 'ncsn/annealed-langevin', \
-     'quality-scurve.dat' index 65 using 1:2 with linespoints lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#17becf' title 'ncsn/langevin', \
-     0.5043 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data'
+unset key
+plot 'quality-scurve.dat' index 54 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 55 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm', \
+     'quality-scurve.dat' index 56 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 57 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#2ca02c' title 'ddim-eta1', \
+     'quality-scurve.dat' index 58 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 59 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 60 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     0.49955 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "classifier accuracy → 0.5" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 61 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 62 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 63 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 64 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 65 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     'quality-scurve.dat' index 66 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 67 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 68 using 1:2:3:4 with yerrorlines lw 1.5 dt (16,6) pt 6 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.49955 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "classifier accuracy → 0.5" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 69 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 70 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 71 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 72 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 73 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.49955 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "classifier accuracy → 0.5" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 74 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 75 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 76 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 77 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.49955 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "classifier accuracy → 0.5" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 78 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 79 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#000000' title 'annealed-langevin', \
+     'quality-scurve.dat' index 80 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#17becf' title 'langevin', \
+     0.49955 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "precision ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 81 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 82 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm', \
+     'quality-scurve.dat' index 83 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 84 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#2ca02c' title 'ddim-eta1', \
+     'quality-scurve.dat' index 85 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 86 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 87 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     0.9724999999999999 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "precision ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 88 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 89 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 90 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 91 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 92 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     'quality-scurve.dat' index 93 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 94 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 95 using 1:2:3:4 with yerrorlines lw 1.5 dt (16,6) pt 6 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.9724999999999999 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "precision ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 96 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 97 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 98 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 99 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 100 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.9724999999999999 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "precision ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 101 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 102 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 103 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 104 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.9724999999999999 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+unset xlabel
+set ylabel "precision ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 105 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 106 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#000000' title 'annealed-langevin', \
+     'quality-scurve.dat' index 107 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#17becf' title 'langevin', \
+     0.9724999999999999 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+set xlabel 'model evaluations (NFE)' font ',9'
+set ylabel "recall ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 108 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 109 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#1f77b4' title 'ddpm', \
+     'quality-scurve.dat' index 110 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 111 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#2ca02c' title 'ddim-eta1', \
+     'quality-scurve.dat' index 112 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 113 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 114 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     0.9705 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+set xlabel 'model evaluations (NFE)' font ',9'
+set ylabel "recall ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 115 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 116 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#ff7f0e' title 'ddim', \
+     'quality-scurve.dat' index 117 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#d62728' title 'euler', \
+     'quality-scurve.dat' index 118 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 119 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#8c564b' title 'dpm++2m', \
+     'quality-scurve.dat' index 120 using 1:2:3:4 with yerrorlines lw 1.5 dt 5 pt 11 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 121 using 1:2:3:4 with yerrorlines lw 1.5 dt (12,4,2,4,2,4) pt 4 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 122 using 1:2:3:4 with yerrorlines lw 1.5 dt (16,6) pt 6 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.9705 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+set xlabel 'model evaluations (NFE)' font ',9'
+set ylabel "recall ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 123 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 124 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#9467bd' title 'heun', \
+     'quality-scurve.dat' index 125 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 126 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 127 using 1:2:3:4 with yerrorlines lw 1.5 dt 4 pt 13 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.9705 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+set xlabel 'model evaluations (NFE)' font ',9'
+set ylabel "recall ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 128 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 129 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#e377c2' title 'reverse-sde', \
+     'quality-scurve.dat' index 130 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#7f7f7f' title 'pc', \
+     'quality-scurve.dat' index 131 using 1:2:3:4 with yerrorlines lw 1.5 dt 3 pt 9 ps 0.6 lc rgb '#bcbd22' title 'ode', \
+     0.9705 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
+set title '' font ',10'
+set xlabel 'model evaluations (NFE)' font ',9'
+set ylabel "recall ↑" font ',9'
+unset logscale y
+set format y '%g'
+set ytics auto
+unset key
+plot 'quality-scurve.dat' index 132 using 1:2:3 with filledcurves fc rgb '#888888' fs transparent solid 0.25 noborder notitle, \
+     'quality-scurve.dat' index 133 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 pt 7 ps 0.6 lc rgb '#000000' title 'annealed-langevin', \
+     'quality-scurve.dat' index 134 using 1:2:3:4 with yerrorlines lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#17becf' title 'langevin', \
+     0.9705 with lines dt 3 lw 2 lc rgb '#555555' title 'data vs data (95% band)'
 unset multiplot
 unset output

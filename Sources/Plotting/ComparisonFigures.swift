@@ -82,12 +82,13 @@ extension Figures {
         public var baseline: (mean: Double, halfWidth: Double?)?
         public var series: [Series]
         /// Whether this panel carries the key (one panel per column is enough when the columns'
-        /// panels share their curves).
+        /// panels share their curves), and where: the corner the curves leave free.
         public var key: Bool
+        public var keyCorner: String
 
         public init(
             title: String? = nil, ylabel: String, scale: AxisScale, baseline: (mean: Double, halfWidth: Double?)? = nil, series: [Series],
-            key: Bool = true
+            key: Bool = true, keyCorner: String = "top right"
         ) {
             self.title = title
             self.ylabel = ylabel
@@ -95,6 +96,7 @@ extension Figures {
             self.baseline = baseline
             self.series = series
             self.key = key
+            self.keyCorner = keyCorner
         }
     }
 
@@ -130,7 +132,7 @@ extension Figures {
             body += index + columns >= panels.count ? "set xlabel '\(xlabel)' font ',9'\n" : "unset xlabel\n"
             body += "set ylabel \"\(panel.ylabel)\(panel.scale.note.isEmpty ? "" : "\\n" + panel.scale.note)\" font ',9'\n"
             body += panel.scale.axisCommands(values: values)
-            body += panel.key ? "set key top right opaque box lc rgb '#bbbbbb' font ',7' samplen 3 spacing 0.85\n" : "unset key\n"
+            body += panel.key ? "set key \(panel.keyCorner) opaque box lc rgb '#bbbbbb' font ',7' samplen 3 spacing 0.85\n" : "unset key\n"
             var plots: [String] = []
             if let baseline = panel.baseline, let h = baseline.halfWidth {
                 let (lo, hi) = (panel.scale.position(baseline.mean - h), panel.scale.position(baseline.mean + h))

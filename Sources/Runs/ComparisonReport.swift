@@ -220,7 +220,9 @@ public struct ComparisonReport {
             Figures.curves(
                 name: "time-\(dataset)", title: "\(dataset): wall time of sampling \(plan.samples) points (\(spread))",
                 xlabel: "model evaluations (NFE)", columns: processes.count,
-                panels: processes.map { Figures.Panel(title: $0.rawValue, ylabel: "seconds", scale: .log, series: series($0, .seconds)) }),
+                panels: processes.map {
+                    Figures.Panel(title: $0.rawValue, ylabel: "seconds", scale: .log, series: series($0, .seconds), keyCorner: "top left")
+                }),
         ]
     }
 

@@ -14,11 +14,14 @@ public struct Euler: Sampler {
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
         return try runKarrasChain(model: model, process: process, initial: initial, options: options, evaluations: { $0 }, progress: progress) {
-            x, i, sigmas, denoiser in
-            let (s, next) = (sigmas[i], sigmas[i + 1])
-            let d = denoiser(x, sigma: s)
-            let h = Float((next - s) / s)
-            for j in 0..<x.count { x.scalars[j] += h * (x.scalars[j] - d.scalars[j]) }
+            x, i, sigmas, denoiser in Euler.step(&x, from: sigmas[i], to: sigmas[i + 1], denoiser: denoiser)
         }
+    }
+
+    /// One step from σ̃ = `s` to `next`.
+    static func step(_ x: inout Tensor, from s: Double, to next: Double, denoiser: ScaledDenoiser) {
+        let d = denoiser(x, sigma: s)
+        let h = Float((next - s) / s)
+        for j in 0..<x.count { x.scalars[j] += h * (x.scalars[j] - d.scalars[j]) }
     }
 }

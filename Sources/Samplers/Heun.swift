@@ -16,24 +16,25 @@ public struct Heun: Sampler {
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
         return try runKarrasChain(model: model, process: process, initial: initial, options: options, evaluations: { 2 * $0 - 1 }, progress: progress)
-        {
-            x, i, sigmas, denoiser in
-            let (s, next) = (sigmas[i], sigmas[i + 1])
-            let d0 = denoiser(x, sigma: s)
-            var slope = [Float](repeating: 0, count: x.count)
-            for j in 0..<x.count { slope[j] = (x.scalars[j] - d0.scalars[j]) / Float(s) }
-            let dt = Float(next - s)
-            if next == 0 {
-                for j in 0..<x.count { x.scalars[j] += dt * slope[j] }
-                return
-            }
-            var euler = x
-            for j in 0..<x.count { euler.scalars[j] += dt * slope[j] }
-            let d1 = denoiser(euler, sigma: next)
-            for j in 0..<x.count {
-                let slope1 = (euler.scalars[j] - d1.scalars[j]) / Float(next)
-                x.scalars[j] += dt * 0.5 * (slope[j] + slope1)
-            }
+        { x, i, sigmas, denoiser in Heun.step(&x, from: sigmas[i], to: sigmas[i + 1], denoiser: denoiser) }
+    }
+
+    /// One step from σ̃ = `s` to `next`: Euler, then the trapezoidal correction unless `next` is 0.
+    static func step(_ x: inout Tensor, from s: Double, to next: Double, denoiser: ScaledDenoiser) {
+        let d0 = denoiser(x, sigma: s)
+        var slope = [Float](repeating: 0, count: x.count)
+        for j in 0..<x.count { slope[j] = (x.scalars[j] - d0.scalars[j]) / Float(s) }
+        let dt = Float(next - s)
+        if next == 0 {
+            for j in 0..<x.count { x.scalars[j] += dt * slope[j] }
+            return
+        }
+        var euler = x
+        for j in 0..<x.count { euler.scalars[j] += dt * slope[j] }
+        let d1 = denoiser(euler, sigma: next)
+        for j in 0..<x.count {
+            let slope1 = (euler.scalars[j] - d1.scalars[j]) / Float(next)
+            x.scalars[j] += dt * 0.5 * (slope[j] + slope1)
         }
     }
 }

@@ -80,10 +80,12 @@ extension Sampler {
 public enum SamplerError: Error, CustomStringConvertible {
     case needsSDE(sampler: String)
     case needsNoiseLevels(sampler: String)
+    case notAKarrasStep(sampler: String)
     public var description: String {
         switch self {
         case .needsSDE(let s): "--sampler \(s) integrates an SDE: it needs --process vp, ve or subvp."
         case .needsNoiseLevels(let s): "--sampler \(s) walks noise levels: it needs --process ncsn."
+        case .notAKarrasStep(let s): "step errors are measured for --sampler euler or heun, got \(s)."
         }
     }
 }
