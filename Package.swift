@@ -2,14 +2,14 @@
 import PackageDescription
 
 // Module graph (dependencies point down only; Stats -> CGSL sits under every numeric module):
-//   toy, toy-bench -> Runs -> Models -> Training -> Diffusion -> Engine -> CBLAS
+//   toy, toy-bench -> Runs -> Models -> Training -> Diffusion -> Engine -> CBLAS, CDNNL
 //                      |         \----------> NN (layers, safetensors) -> Engine
 //                      +-> Samplers -> Diffusion
 //                      +-> Datasets, Plotting (Foundation only)
 // Training is the shape-generic core (Denoiser protocol, training loop, checkpoints); Models holds
 // the networks that conform to it; Samplers take tensors of any shape; Runs is the 2-D application.
 // GSL is linked by name (never pkg-config, which would add GSL's slow reference BLAS);
-// matrix products go through BLIS (see Sources/CBLAS).
+// matrix products go through BLIS (see Sources/CBLAS), convolutions through oneDNN (Sources/CDNNL).
 let package = Package(
     name: "toy",
     platforms: [.macOS(.v13)],
@@ -23,8 +23,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGSL", providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libblis-pthread-dev"])]),
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .target(name: "Stats", dependencies: ["CGSL"], exclude: ["README.md"]),
-        .target(name: "Engine", dependencies: ["CBLAS"], exclude: ["README.md"]),
+        .target(name: "Engine", dependencies: ["CBLAS", "CDNNL"], exclude: ["README.md"]),
         .target(name: "NN", dependencies: ["Engine", "Stats"], exclude: ["README.md"]),
         .target(name: "Diffusion", dependencies: ["Engine", "Stats"], exclude: ["README.md"]),
         .target(name: "Samplers", dependencies: ["Diffusion", "Engine", "Stats"], exclude: ["README.md"]),

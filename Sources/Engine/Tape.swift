@@ -40,7 +40,17 @@ public final class Tape {
     var pullbacks: [Pullback?] = []
     var parameters: [(id: Int, parameter: Parameter)] = []
 
+    /// The first error an op met (a oneDNN failure): the op then returns zeros of its output's
+    /// shape, and whoever runs the tape throws it with `checkFailure()` instead of aborting.
+    public private(set) var failure: (any Error)?
+
     public init(recording: Bool = true) { isRecording = recording }
+
+    /// Records `error` as the tape's failure (the first one wins).
+    public func fail(_ error: any Error) { if failure == nil { failure = error } }
+
+    /// Throws the first error an op met, if any.
+    public func checkFailure() throws { if let failure { throw failure } }
 
     /// A leaf that needs no gradient.
     public func constant(_ value: Tensor) -> Var { append(value, needsGradient: false, pullback: nil) }
