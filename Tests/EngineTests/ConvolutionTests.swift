@@ -42,37 +42,60 @@ import Testing
         ([3, 1, 6, 6], [2, 1, 3, 3], 1, 0),
     ]
 
-    @Test(arguments: cases)
-    func forwardMatchesDirectLoops(_ input: [Int], _ weight: [Int], _ stride: Int, _ padding: Int) throws {
+    /// An NCHW tensor in `layout` (NHWC: channels last), and back.
+    static func arrange(_ t: Tensor, _ layout: ImageLayout) -> Tensor {
+        guard layout == .nhwc else { return t }
+        let (n, c, h, w) = (t.shape[0], t.shape[1], t.shape[2], t.shape[3])
+        var out = Tensor(zeros: [n, h, w, c])
+        for i in 0..<n { for k in 0..<c { for y in 0..<h { for x in 0..<w { out.scalars[((i * h + y) * w + x) * c + k] = t.scalars[((i * c + k) * h + y) * w + x] } } } }
+        return out
+    }
+
+    static func nchw(_ t: Tensor, _ layout: ImageLayout) -> Tensor {
+        guard layout == .nhwc else { return t }
+        let (n, h, w, c) = (t.shape[0], t.shape[1], t.shape[2], t.shape[3])
+        var out = Tensor(zeros: [n, c, h, w])
+        for i in 0..<n { for k in 0..<c { for y in 0..<h { for x in 0..<w { out.scalars[((i * c + k) * h + y) * w + x] = t.scalars[((i * h + y) * w + x) * c + k] } } } }
+        return out
+    }
+
+    @Test(arguments: cases, [ImageLayout.nchw, .nhwc])
+    func forwardMatchesDirectLoops(_ shapes: ([Int], [Int], Int, Int), _ layout: ImageLayout) throws {
+        let (input, weight, stride, padding) = shapes
         for hasBias in [true, false] {
             let g = ConvolutionGeometry(input: input, weight: weight, stride: stride, padding: padding, hasBias: hasBias)
             let x = randomTensor(input, seed: 1), w = randomTensor(weight, seed: 2), b = randomTensor([weight[0]], seed: 3)
             let tape = Tape(recording: false)
-            let y = tape.conv2d(tape.constant(x), weight: tape.constant(w), bias: hasBias ? tape.constant(b) : nil, stride: stride, padding: padding)
+            let y = tape.conv2d(
+                tape.constant(Self.arrange(x, layout)), weight: tape.constant(w), bias: hasBias ? tape.constant(b) : nil, stride: stride, padding: padding,
+                layout: layout)
             try tape.checkFailure()
-            #expect(y.shape == g.outputShape)
+            #expect(Self.nchw(y.value, layout).shape == g.outputShape)
             let want = Self.reference(x.scalars.map(Double.init), w.scalars.map(Double.init), hasBias ? b.scalars.map(Double.init) : nil, g)
-            for (k, (got, expected)) in zip(y.value.scalars, want).enumerated() {
+            for (k, (got, expected)) in zip(Self.nchw(y.value, layout).scalars, want).enumerated() {
                 #expect(abs(Double(got) - expected) <= 1e-5 * max(1, abs(expected)), "\(g) element \(k): \(got) vs \(expected)")
             }
         }
     }
 
-    @Test(arguments: cases)
-    func gradientsMatchCentralDifferencesOfTheReference(_ input: [Int], _ weight: [Int], _ stride: Int, _ padding: Int) throws {
+    @Test(arguments: cases, [ImageLayout.nchw, .nhwc])
+    func gradientsMatchCentralDifferencesOfTheReference(_ shapes: ([Int], [Int], Int, Int), _ layout: ImageLayout) throws {
+        let (input, weight, stride, padding) = shapes
         let g = ConvolutionGeometry(input: input, weight: weight, stride: stride, padding: padding, hasBias: true)
         let x = randomTensor(input, seed: 4), w = randomTensor(weight, seed: 5), b = randomTensor([weight[0]], seed: 6)
         let r = randomTensor(g.outputShape, seed: 7).scalars.map(Double.init)
         // L = Σ r ⊙ y on the tape, and in Double on the reference.
         let tape = Tape()
-        let (xv, wv, bv) = (tape.input(x, requiresGradient: true), tape.input(w, requiresGradient: true), tape.input(b, requiresGradient: true))
-        let y = tape.conv2d(xv, weight: wv, bias: bv, stride: stride, padding: padding)
-        tape.backward(tape.sum(tape.multiply(y, tape.constant(Tensor(shape: g.outputShape, scalars: r.map(Float.init))))))
+        let (xv, wv, bv) = (
+            tape.input(Self.arrange(x, layout), requiresGradient: true), tape.input(w, requiresGradient: true), tape.input(b, requiresGradient: true)
+        )
+        let y = tape.conv2d(xv, weight: wv, bias: bv, stride: stride, padding: padding, layout: layout)
+        tape.backward(tape.sum(tape.multiply(y, tape.constant(Self.arrange(Tensor(shape: g.outputShape, scalars: r.map(Float.init)), layout)))))
         try tape.checkFailure()
         var operands = [x.scalars.map(Double.init), w.scalars.map(Double.init), b.scalars.map(Double.init)]
         func loss() -> Double { zip(Self.reference(operands[0], operands[1], operands[2], g), r).map(*).reduce(0, +) }
         for (which, v) in [xv, wv, bv].enumerated() {
-            let analytic = tape.gradient(of: v)!.scalars
+            let analytic = (which == 0 ? Self.nchw(tape.gradient(of: v)!, layout) : tape.gradient(of: v)!).scalars
             for k in analytic.indices {
                 let h = 1e-3
                 operands[which][k] += h
