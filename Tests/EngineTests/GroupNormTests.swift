@@ -1,0 +1,81 @@
+import Engine
+import Testing
+
+/// Group normalization against its formula, computed in Double group by group (NCHW indexing;
+/// NHWC inputs are arranged from the same numbers), and its gradients against central
+/// differences of that Double reference.
+@Suite struct GroupNormTests {
+    static func reference(_ x: [Double], _ gamma: [Double], _ beta: [Double], shape: [Int], groups: Int, epsilon: Double = 1e-5) -> [Double] {
+        let (n, c, hw) = (shape[0], shape[1], shape[2] * shape[3])
+        let per = c / groups
+        var y = x
+        for s in 0..<n {
+            for k in 0..<groups {
+                let indices = (k * per..<(k + 1) * per).flatMap { ch in (0..<hw).map { (s * c + ch) * hw + $0 } }
+                let mean = indices.map { x[$0] }.reduce(0, +) / Double(indices.count)
+                let variance = indices.map { (x[$0] - mean) * (x[$0] - mean) }.reduce(0, +) / Double(indices.count)
+                for i in indices {
+                    let ch = (i / hw) % c
+                    y[i] = (x[i] - mean) / (variance + epsilon).squareRoot() * gamma[ch] + beta[ch]
+                }
+            }
+        }
+        return y
+    }
+
+    /// γ = 1, β = 0 on inputs with a large mean (1000) and spread 3: every group of the output
+    /// has mean 0 and variance 1 (to the ε term), computed here independently.
+    @Test(arguments: [ImageLayout.nchw, .nhwc])
+    func groupsHaveMeanZeroAndVarianceOne(_ layout: ImageLayout) throws {
+        let shape = [2, 12, 5, 3], groups = 4
+        var x = randomTensor(shape, seed: 11, scale: 3)
+        x.scalars = x.scalars.enumerated().map { $0.element + 1000 + Float($0.offset % 7) }
+        let tape = Tape(recording: false)
+        let y = tape.groupNorm(
+            tape.constant(ConvolutionTests.arrange(x, layout)), groups: groups, weight: tape.constant(Tensor(repeating: 1, shape: [12])),
+            bias: tape.constant(Tensor(zeros: [12])), layout: layout)
+        let out = ConvolutionTests.nchw(y.value, layout).scalars.map(Double.init)
+        for s in 0..<2 {
+            for k in 0..<groups {
+                let values = (k * 3..<(k + 1) * 3).flatMap { ch in (0..<15).map { out[(s * 12 + ch) * 15 + $0] } }
+                let mean = values.reduce(0, +) / Double(values.count)
+                let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)
+                #expect(abs(mean) < 1e-4, "sample \(s) group \(k): mean \(mean)")
+                #expect(abs(variance - 1) < 1e-3, "sample \(s) group \(k): variance \(variance)")
+            }
+        }
+    }
+
+    @Test(arguments: [ImageLayout.nchw, .nhwc])
+    func forwardMatchesTheFormulaAndGradientsMatchCentralDifferences(_ layout: ImageLayout) throws {
+        let shape = [2, 6, 3, 4], groups = 3
+        let x = randomTensor(shape, seed: 12, scale: 2), gamma = randomTensor([6], seed: 13), beta = randomTensor([6], seed: 14)
+        let r = randomTensor(shape, seed: 15).scalars.map(Double.init)
+        let tape = Tape()
+        let (xv, gv, bv) = (
+            tape.input(ConvolutionTests.arrange(x, layout), requiresGradient: true), tape.input(gamma, requiresGradient: true),
+            tape.input(beta, requiresGradient: true)
+        )
+        let y = tape.groupNorm(xv, groups: groups, weight: gv, bias: bv, layout: layout)
+        var operands = [x.scalars.map(Double.init), gamma.scalars.map(Double.init), beta.scalars.map(Double.init)]
+        let want = Self.reference(operands[0], operands[1], operands[2], shape: shape, groups: groups)
+        for (k, (got, expected)) in zip(ConvolutionTests.nchw(y.value, layout).scalars, want).enumerated() {
+            #expect(abs(Double(got) - expected) <= 1e-5 * max(1, abs(expected)), "element \(k): \(got) vs \(expected)")
+        }
+        tape.backward(tape.sum(tape.multiply(y, tape.constant(ConvolutionTests.arrange(Tensor(shape: shape, scalars: r.map(Float.init)), layout)))))
+        func loss() -> Double { zip(Self.reference(operands[0], operands[1], operands[2], shape: shape, groups: groups), r).map(*).reduce(0, +) }
+        for (which, v) in [xv, gv, bv].enumerated() {
+            let analytic = (which == 0 ? ConvolutionTests.nchw(tape.gradient(of: v)!, layout) : tape.gradient(of: v)!).scalars
+            for k in analytic.indices {
+                let h = 1e-4
+                operands[which][k] += h
+                let plus = loss()
+                operands[which][k] -= 2 * h
+                let minus = loss()
+                operands[which][k] += h
+                let numeric = (plus - minus) / (2 * h)
+                #expect(abs(Double(analytic[k]) - numeric) <= 1e-3 * max(1, abs(numeric)), "operand \(which) element \(k): \(analytic[k]) vs \(numeric)")
+            }
+        }
+    }
+}
