@@ -1,0 +1,69 @@
+import Foundation
+import Engine
+import Testing
+
+/// The attention and resampling ops of the U-Net: forward against their definitions, gradients
+/// against central differences.
+@Suite struct ImageOpTests {
+    @Test(arguments: [ImageLayout.nchw, .nhwc])
+    func upsamplingCopiesEachPixelToItsFourChildren(_ layout: ImageLayout) {
+        let x = randomTensor([2, 3, 2, 3], seed: 21)  // NCHW numbers
+        let tape = Tape(recording: false)
+        let y = ConvolutionTests.nchw(tape.upsampleNearest2x(tape.constant(ConvolutionTests.arrange(x, layout)), layout: layout).value, layout)
+        #expect(y.shape == [2, 3, 4, 6])
+        for n in 0..<2 { for c in 0..<3 { for i in 0..<4 { for j in 0..<6 {
+            #expect(y.scalars[((n * 3 + c) * 4 + i) * 6 + j] == x.scalars[((n * 3 + c) * 2 + i / 2) * 3 + j / 2])
+        } } } }
+        checkGradient(ConvolutionTests.arrange(x, layout)) { t, v in weightedSum(t, t.upsampleNearest2x(v, layout: layout)) }
+    }
+
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func batchedMatmulIsAMatmulPerBatchElement(transposeA: Bool, transposeB: Bool) {
+        let aShape = transposeA ? [3, 4, 2] : [3, 2, 4], bShape = transposeB ? [3, 5, 4] : [3, 4, 5]
+        let a = randomTensor(aShape, seed: 22), b = randomTensor(bShape, seed: 23)
+        let tape = Tape(recording: false)
+        let c = tape.batchedMatmul(tape.constant(a), tape.constant(b), transposeA: transposeA, transposeB: transposeB).value
+        #expect(c.shape == [3, 2, 5])
+        for i in 0..<3 { for r in 0..<2 { for col in 0..<5 {
+            var sum = 0.0
+            for k in 0..<4 {
+                let av = transposeA ? a.scalars[(i * 4 + k) * 2 + r] : a.scalars[(i * 2 + r) * 4 + k]
+                let bv = transposeB ? b.scalars[(i * 5 + col) * 4 + k] : b.scalars[(i * 4 + k) * 5 + col]
+                sum += Double(av) * Double(bv)
+            }
+            #expect(abs(Double(c.scalars[(i * 2 + r) * 5 + col]) - sum) < 1e-5)
+        } } }
+        checkGradient(a) { t, v in weightedSum(t, t.batchedMatmul(v, t.constant(b), transposeA: transposeA, transposeB: transposeB)) }
+        checkGradient(b) { t, v in weightedSum(t, t.batchedMatmul(t.constant(a), v, transposeA: transposeA, transposeB: transposeB)) }
+    }
+
+    /// Rows sum to 1, huge scores do not overflow, and the gradient matches central differences.
+    @Test func softmaxNormalizesRowsStablyAndItsGradientMatches() {
+        let x = randomTensor([3, 5], seed: 24, scale: 2)
+        var big = x
+        big.scalars = big.scalars.map { $0 + 500 }
+        let tape = Tape(recording: false)
+        let (y, yBig) = (tape.softmaxLastAxis(tape.constant(x)).value, tape.softmaxLastAxis(tape.constant(big)).value)
+        for r in 0..<3 {
+            let row = (0..<5).map { Double(y.scalars[r * 5 + $0]) }
+            #expect(abs(row.reduce(0, +) - 1) < 1e-6)
+            let exps = (0..<5).map { Foundation.exp(Double(x.scalars[r * 5 + $0])) }
+            for j in 0..<5 { #expect(abs(row[j] - exps[j] / exps.reduce(0, +)) < 1e-6) }
+        }
+        #expect(zip(y.scalars, yBig.scalars).allSatisfy { abs($0 - $1) < 1e-4 })
+        checkGradient(x, step: 1e-2, tolerance: 2e-2) { t, v in weightedSum(t, t.softmaxLastAxis(v)) }
+    }
+
+    @Test func dropoutKeepsTheExpectationAndRoutesGradientsThroughKeptElements() {
+        let x = randomTensor([4, 5], seed: 25)
+        let keep = (0..<20).map { $0 % 3 != 0 }
+        let tape = Tape()
+        let v = tape.input(x, requiresGradient: true)
+        let y = tape.dropout(v, probability: 0.25, keep: keep)
+        tape.backward(tape.sum(y))
+        for i in 0..<20 {
+            #expect(abs(y.value.scalars[i] - (keep[i] ? x.scalars[i] / 0.75 : 0)) <= 1e-6 * abs(x.scalars[i]))
+            #expect(abs(tape.gradient(of: v)!.scalars[i] - (keep[i] ? 1 / 0.75 : 0)) <= 1e-6)
+        }
+    }
+}
