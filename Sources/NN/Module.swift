@@ -33,8 +33,10 @@ extension Module {
 public enum NNError: Error, CustomStringConvertible {
     case missingParameter(String)
     case shapeMismatch(String, expected: [Int], found: [Int])
+    case groups(layer: String, channels: Int, groups: Int)
     public var description: String {
         switch self {
+        case .groups(let layer, let c, let g): return "\(layer): \(c) channels do not split into \(g) groups of equal size"
         case .missingParameter(let n): return "parameter '\(n)' is missing"
         case .shapeMismatch(let n, let e, let f): return "parameter '\(n)' has shape \(f), the model expects \(e)"
         }
