@@ -127,3 +127,55 @@ extension Tape {
         return record(y, inputs: [x]) { { tape, dy in tape.accumulate(x, Tensor(shape: xv.shape, scalars: zip(dy.scalars, mask).map(*))) } }
     }
 }
+
+extension Tape {
+    /// The same images in another layout (NCHW ↔ NHWC); the pullback moves the gradient back.
+    public func relayout(_ x: Var, from: ImageLayout, to: ImageLayout) -> Var {
+        guard from != to else { return x }
+        let xv = x.value
+        precondition(xv.rank == 4, "relayout: need a rank-4 input, got \(xv.shape)")
+        let (n, c, h, w) = from.dimensions(xv.shape)
+        func move(_ t: Tensor, _ a: ImageLayout, _ b: ImageLayout) -> Tensor {
+            var out = Tensor(zeros: b.shape(batch: n, channels: c, height: h, width: w))
+            t.scalars.withUnsafeBufferPointer { src in
+                out.scalars.withUnsafeMutableBufferPointer { dst in
+                    for i in 0..<n {
+                        for k in 0..<c {
+                            for p in 0..<(h * w) {
+                                let nchw = (i * c + k) * h * w + p, nhwc = (i * h * w + p) * c + k
+                                dst[b == .nchw ? nchw : nhwc] = src[a == .nchw ? nchw : nhwc]
+                            }
+                        }
+                    }
+                }
+            }
+            return out
+        }
+        return record(move(xv, from, to), inputs: [x]) { { tape, dy in tape.accumulate(x, move(dy, to, from)) } }
+    }
+
+    /// Columns [range) of the last axis: [..., c] → [..., range.count] (q, k and v out of one
+    /// projection). The pullback puts ∂y back into those columns.
+    public func sliceLastAxis(_ x: Var, _ range: Range<Int>) -> Var {
+        let xv = x.value
+        let (rows, width) = xv.matrixShape
+        precondition(range.lowerBound >= 0 && range.upperBound <= width, "sliceLastAxis: \(range) outside 0..<\(width)")
+        let lead = Array(xv.shape.dropLast()), count = range.count
+        let y = Tensor(shape: lead + [count]) { out in
+            xv.scalars.withUnsafeBufferPointer { p in
+                for r in 0..<rows { (out.baseAddress! + r * count).initialize(from: p.baseAddress! + r * width + range.lowerBound, count: count) }
+            }
+        }
+        return record(y, inputs: [x]) {
+            { tape, dy in
+                var dx = Tensor(zeros: xv.shape)
+                dx.scalars.withUnsafeMutableBufferPointer { p in
+                    dy.scalars.withUnsafeBufferPointer { g in
+                        for r in 0..<rows { (p.baseAddress! + r * width + range.lowerBound).update(from: g.baseAddress! + r * count, count: count) }
+                    }
+                }
+                tape.accumulate(x, dx)
+            }
+        }
+    }
+}
