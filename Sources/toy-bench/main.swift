@@ -16,7 +16,7 @@ struct ToyBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toy-bench",
         abstract: "Speed benchmarks: W1 (MLP training step), W2 (DDPM sampling), sgemm peak.",
-        subcommands: [W1.self, W2.self, Peak.self, Shapes.self])
+        subcommands: [W1.self, W2.self, W3.self, Peak.self, Shapes.self])
 }
 
 struct ThreadOption: ParsableArguments {
@@ -118,6 +118,53 @@ struct W1: ParsableCommand {
             "gflops_at_median": flops / (median(times) * 1e-3) / 1e9,
             "loss_first10_mean": losses.prefix(10).reduce(0, +) / 10, "loss_last100_mean": losses.suffix(100).reduce(0, +) / 100,
             "cpu_per_wall": w.cpuPerWall, "foreign_cores": w.foreign ?? NSNull(), "blas": BLAS.backendName,
+        ])
+    }
+}
+
+struct W3: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "W3: DDPM ε-training step of the 1,556,097-parameter U-Net on 1×28×28 images, batch 64 (shared/bench/w3_unet28_train.py).")
+    @OptionGroup var common: ThreadOption
+    @Option(help: "Timed steps.") var steps = 30
+    @Option(help: "Untimed warm-up steps.") var warmup = 5
+    @Option(help: "Batch size.") var batch = 64
+
+    func run() throws {
+        BLAS.setThreads(common.threads)
+        DNNL.setThreads(common.threads)
+        // W3 draws x0 ~ U(−1, 1) afresh each step; content does not change the cost, so the
+        // trainer draws batches from a pool of such images.
+        let pool = 100 * batch
+        let rng = GSLRandom(seed: common.seed, stream: .data)
+        let data = TrainingData(samples: Tensor(shape: [pool, 1, 28, 28], scalars: (0..<(pool * 784)).map { _ in Float(2 * rng.uniform() - 1) }))
+        let net = try UNet(UNetConfiguration(), seed: common.seed)
+        var options = TrainingOptions()
+        options.batchSize = batch
+        options.steps = warmup + steps
+        options.lr = 2e-4
+        options.warmupSteps = 0
+        let session = try TrainingSession(
+            network: net, data: data, process: try DiscreteDDPM(schedule: .linear, timesteps: 1000), prediction: .epsilon, options: options,
+            seed: common.seed)
+        var losses: [Double] = []
+        for _ in 0..<warmup { losses.append(Double(session.trainStep())) }
+        var times: [Double] = []
+        let window = Window()
+        for _ in 0..<steps {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            losses.append(Double(session.trainStep()))
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        let w = window.finish()
+        // Forward FLOPs of W3 (convolutions, linear layers and attention products, 2 per MAC), as
+        // the PyTorch script counts them; a step is 3 forwards.
+        let forward = 34.9e9 * Double(batch) / 64
+        printJSON([
+            "workload": "unet28-train", "impl": "toy", "threads": common.threads, "batch": batch, "steps": steps, "warmup": warmup,
+            "params": net.parameterCount, "ms_median": median(times), "ms_min": times.min() ?? 0,
+            "gflops": 3 * forward / (median(times) * 1e-3) / 1e9, "loss_first": losses.first ?? 0,
+            "loss_last5_mean": losses.suffix(5).reduce(0, +) / 5, "cpu_per_wall": w.cpuPerWall, "foreign_cores": w.foreign ?? NSNull(),
         ])
     }
 }
