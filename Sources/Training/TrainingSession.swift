@@ -59,6 +59,10 @@ public final class TrainingSession<Network: Denoiser> {
         schedule = LearningRateSchedule(peak: options.lr, warmupSteps: options.warmupSteps, totalSteps: options.steps, floor: options.lrFloor)
     }
 
+    /// The error of an op that failed in the last step (a oneDNN failure): the step then returned
+    /// NaN and left the weights as they were.
+    public private(set) var failure: (any Error)?
+
     /// Whether the network is trained with labels.
     public var isConditional: Bool { network.classes > 0 }
 
@@ -90,7 +94,8 @@ public final class TrainingSession<Network: Denoiser> {
         }
         let shape = [batch] + network.sampleShape
         let noise = Tensor(shape: shape, scalars: noiseRNG.gaussians(per * batch))
-        let (loss, gradients) = shardedGradients(x0: Tensor(shape: shape, scalars: x0), labels: labels, times: times, noise: noise)
+        let (loss, gradients, failure) = shardedGradients(x0: Tensor(shape: shape, scalars: x0), labels: labels, times: times, noise: noise)
+        self.failure = failure
         guard loss.isFinite else { return loss }
         network.zeroGrad()
         for (p, g) in zip(network.parameters, gradients) { p.grad = g }
@@ -103,8 +108,9 @@ public final class TrainingSession<Network: Denoiser> {
         return loss
     }
 
-    /// The batch's mean loss and its gradient per parameter, computed in `shards` shards.
-    public func shardedGradients(x0: Tensor, labels: [Int]?, times: [Double], noise: Tensor) -> (Float, [Tensor]) {
+    /// The batch's mean loss and its gradient per parameter, computed in `shards` shards, and the
+    /// error of an op that failed (the loss is then NaN).
+    public func shardedGradients(x0: Tensor, labels: [Int]?, times: [Double], noise: Tensor) -> (Float, [Tensor], (any Error)?) {
         let levels = NoiseBatch(process: process, times: times, prediction: prediction, weighting: lossWeighting, importance: importance)
         return denoisingGradients(
             network: network, prediction: prediction, x0: x0, labels: labels, levels: levels, noise: noise, shards: Self.shards)

@@ -125,3 +125,33 @@ final class TinyImageDenoiser: Denoiser {
         }
     }
 }
+
+/// An op that fails on the tape (as a oneDNN error would) stops the step: NaN loss, the error
+/// kept on the session, the weights untouched.
+@Suite struct TapeFailureTests {
+    struct Broken: Error {}
+
+    final class FailingDenoiser: Denoiser {
+        let inner = TinyImageDenoiser()
+        var parameters: [Parameter] { inner.parameters }
+        var sampleShape: [Int] { inner.sampleShape }
+        var classes: Int { 0 }
+        func makeSibling() -> FailingDenoiser { FailingDenoiser() }
+        func callAsFunction(_ x: Var, times: [Float], labels: [Int]?) -> Var {
+            x.tape.fail(Broken())
+            return inner(x, times: times, labels: labels)
+        }
+    }
+
+    @Test func aFailedOpStopsTheStepAndIsKept() throws {
+        let network = FailingDenoiser()
+        let before = network.parameters.map(\.value)
+        let session = try TrainingSession(
+            network: network, data: TrainingSessionTests.data(64), process: try DiscreteDDPM(schedule: .linear, timesteps: 50), prediction: .epsilon,
+            options: TrainingSessionTests.options(steps: 5), seed: 1)
+        #expect(session.trainStep().isNaN)
+        #expect(session.failure is Broken)
+        #expect(network.parameters.map(\.value) == before)
+        #expect(session.step == 0)
+    }
+}
