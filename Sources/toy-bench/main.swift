@@ -16,7 +16,7 @@ struct ToyBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toy-bench",
         abstract: "Speed benchmarks: W1 (MLP training step), W2 (DDPM sampling), sgemm peak.",
-        subcommands: [W1.self, W2.self, W3.self, Peak.self, Shapes.self])
+        subcommands: [W1.self, W2.self, W3.self, W3Export.self, Peak.self, Shapes.self])
 }
 
 struct ThreadOption: ParsableArguments {
@@ -166,6 +166,48 @@ struct W3: ParsableCommand {
             "gflops": 3 * forward / (median(times) * 1e-3) / 1e9, "loss_first": losses.first ?? 0,
             "loss_last5_mean": losses.suffix(5).reduce(0, +) / 5, "cpu_per_wall": w.cpuPerWall, "foreign_cores": w.foreign ?? NSNull(),
         ])
+    }
+}
+
+/// The W3 U-Net's weights with one input, its output and the loss gradient of every parameter,
+/// for the cross-implementation check against PyTorch (Experiments/unet-vs-pytorch.sh).
+struct W3Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "w3-export", abstract: "Write the W3 U-Net (trained a few steps), an input, its output and loss gradients as safetensors.")
+    @OptionGroup var common: ThreadOption
+    @Option(help: "Training steps before the export (so no weight is still zero).") var trainSteps = 3
+    @Option(help: "Output file.") var out: String
+
+    func run() throws {
+        BLAS.setThreads(common.threads)
+        DNNL.setThreads(common.threads)
+        let rng = GSLRandom(seed: common.seed, stream: .data)
+        let images = 4
+        let data = TrainingData(samples: Tensor(shape: [64, 1, 28, 28], scalars: (0..<(64 * 784)).map { _ in Float(2 * rng.uniform() - 1) }))
+        let net = try UNet(UNetConfiguration(), seed: common.seed)
+        var options = TrainingOptions()
+        (options.batchSize, options.steps, options.lr, options.warmupSteps) = (8, max(trainSteps, 1), 1e-3, 0)
+        let session = try TrainingSession(
+            network: net, data: data, process: try DiscreteDDPM(schedule: .linear, timesteps: 1000), prediction: .epsilon, options: options,
+            seed: common.seed)
+        for _ in 0..<trainSteps { session.trainStep() }
+        // One input: x, integer times, target ε; loss = mean((UNet(x, t) − ε)²) as in W3.
+        let x = Tensor(shape: [images, 1, 28, 28], scalars: rng.gaussians(images * 784))
+        let eps = Tensor(shape: [images, 1, 28, 28], scalars: rng.gaussians(images * 784))
+        let times: [Float] = [0, 17, 500, 999]
+        let tape = Tape()
+        let y = net(tape.input(x, requiresGradient: false), times: times)
+        net.zeroGrad()
+        tape.backward(tape.meanSquaredError(y, tape.constant(eps)))
+        try tape.checkFailure()
+        var tensors = net.stateDict()
+        for p in net.parameters { tensors["grad/" + p.name] = p.grad }
+        tensors["input/x"] = x
+        tensors["input/t"] = Tensor(shape: [images], scalars: times)
+        tensors["input/eps"] = eps
+        tensors["output/y"] = y.value
+        try Safetensors(tensors: tensors, metadata: ["workload": "unet28", "params": "\(net.parameterCount)"]).write(to: URL(fileURLWithPath: out))
+        print("wrote \(out): \(net.parameters.count) weights and gradients, input, output")
     }
 }
 
