@@ -129,6 +129,7 @@ struct W3: ParsableCommand {
     @Option(help: "Timed steps.") var steps = 30
     @Option(help: "Untimed warm-up steps.") var warmup = 5
     @Option(help: "Batch size.") var batch = 64
+    @Option(help: "Images in the timed sampling forward pass.") var sampleBatch = 100
 
     func run() throws {
         BLAS.setThreads(common.threads)
@@ -157,6 +158,15 @@ struct W3: ParsableCommand {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
         }
         let w = window.finish()
+        // Sampling cost: one forward pass of a batch of `sampleBatch` images on a non-recording tape.
+        var forwardTimes: [Double] = []
+        let images = Tensor(shape: [sampleBatch, 1, 28, 28], scalars: rng.gaussians(sampleBatch * 784))
+        for i in 0..<4 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let tape = Tape(recording: false)
+            _ = net(tape.constant(images), times: [Float](repeating: 500, count: sampleBatch))
+            if i > 0 { forwardTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6) }
+        }
         // Forward FLOPs of W3 (convolutions, linear layers and attention products, 2 per MAC), as
         // the PyTorch script counts them; a step is 3 forwards.
         let forward = 34.9e9 * Double(batch) / 64
@@ -165,6 +175,7 @@ struct W3: ParsableCommand {
             "params": net.parameterCount, "ms_median": median(times), "ms_min": times.min() ?? 0,
             "gflops": 3 * forward / (median(times) * 1e-3) / 1e9, "loss_first": losses.first ?? 0,
             "loss_last5_mean": losses.suffix(5).reduce(0, +) / 5, "cpu_per_wall": w.cpuPerWall, "foreign_cores": w.foreign ?? NSNull(),
+            "sample_batch": sampleBatch, "forward_ms_median": median(forwardTimes),
         ])
     }
 }
