@@ -235,8 +235,9 @@ public final class ConvolutionPlan: @unchecked Sendable {
         diffWeights = try Staged(user: weightsUser, preferred: md(wpd, dnnl_query_diff_weights_md), what: "\(what): weight gradient")
         if g.hasBias {
             var b: dnnl_memory_t?, db: dnnl_memory_t?
-            try DNNL.check(dnnl_memory_create(&b, &biasMD, DNNL.engine, nil), "\(what): bias")
-            try DNNL.check(dnnl_memory_create(&db, &biasMD, DNNL.engine, nil), "\(what): bias gradient")
+            // oneDNN owns the (small) bias buffers; values are copied in and out.
+            try DNNL.check(dnnl_memory_create(&b, &biasMD, DNNL.engine, UnsafeMutableRawPointer(bitPattern: -1)), "\(what): bias")
+            try DNNL.check(dnnl_memory_create(&db, &biasMD, DNNL.engine, UnsafeMutableRawPointer(bitPattern: -1)), "\(what): bias gradient")
             (bias, diffBias) = (b, db)
         } else {
             (bias, diffBias) = (nil, nil)
@@ -250,34 +251,49 @@ public final class ConvolutionPlan: @unchecked Sendable {
         if let diffBias { dnnl_memory_destroy(diffBias) }
     }
 
+    /// A result of `shape` that oneDNN writes through the pointer `body` gets (no zero fill first).
+    func produce(_ shape: [Int], _ body: (UnsafeMutableRawPointer) throws -> Void) throws -> Tensor {
+        var failure: (any Error)?
+        let t = Tensor(shape: shape) { buffer in
+            do { try body(UnsafeMutableRawPointer(buffer.baseAddress!)) } catch {
+                buffer.initialize(repeating: 0)
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return t
+    }
+
+    /// The storage of a oneDNN-owned memory of `count` floats.
+    func storage(_ memory: dnnl_memory_t, _ count: Int) throws -> UnsafeMutableBufferPointer<Float> {
+        var handle: UnsafeMutableRawPointer?
+        try DNNL.check(dnnl_memory_get_data_handle(memory, &handle), "\(geometry): bias buffer")
+        return UnsafeMutableBufferPointer(start: handle!.assumingMemoryBound(to: Float.self), count: count)
+    }
+
     /// y = x ⋆ W + b.
     public func forward(_ x: Tensor, weight: Tensor, bias b: Tensor?) throws -> Tensor {
         precondition(x.shape == geometry.inputShape && weight.shape == geometry.weightShape && (b == nil) == !geometry.hasBias)
         lock.lock()
         defer { lock.unlock() }
         let what = geometry.description
-        var y = Tensor(zeros: geometry.outputShape)
-        try x.scalars.withUnsafeBufferPointer { px in
+        var args = [(DNNL_ARG_SRC, src.memory), (DNNL_ARG_WEIGHTS, weights.memory), (DNNL_ARG_DST, dst.memory)]
+        if let b, let bias {
+            _ = try storage(bias, b.count).update(fromContentsOf: b.scalars)
+            args.append((DNNL_ARG_BIAS, bias))
+        }
+        // The user memories point into the arrays, so the primitive runs while their pointers are valid.
+        return try x.scalars.withUnsafeBufferPointer { px in
             try weight.scalars.withUnsafeBufferPointer { pw in
-                try y.scalars.withUnsafeMutableBufferPointer { py in
-                    try src.load(px.baseAddress!, what: what)
-                    try weights.load(pw.baseAddress!, what: what)
-                    try dst.bind(py.baseAddress!, what: what)
-                    var args = [(DNNL_ARG_SRC, src.memory), (DNNL_ARG_WEIGHTS, weights.memory), (DNNL_ARG_DST, dst.memory)]
-                    if let b, let bias {
-                        try b.scalars.withUnsafeBufferPointer { pb in
-                            try DNNL.check(dnnl_memory_set_data_handle(bias, UnsafeMutableRawPointer(mutating: pb.baseAddress!)), what)
-                            args.append((DNNL_ARG_BIAS, bias))
-                            try DNNL.execute(forward, args, "\(what): forward")
-                        }
-                    } else {
-                        try DNNL.execute(forward, args, "\(what): forward")
-                    }
+                try src.load(px.baseAddress!, what: what)
+                try weights.load(pw.baseAddress!, what: what)
+                return try produce(geometry.outputShape) { py in
+                    try dst.bind(py, what: what)
+                    try DNNL.execute(forward, args, "\(what): forward")
                     try dst.store(what: what)
                 }
             }
         }
-        return y
     }
 
     /// ∂x = ∂y ⋆ᵀ W (the transposed convolution of the output gradient).
@@ -286,21 +302,20 @@ public final class ConvolutionPlan: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let what = geometry.description
-        var dx = Tensor(zeros: geometry.inputShape)
-        try dy.scalars.withUnsafeBufferPointer { pdy in
+        return try dy.scalars.withUnsafeBufferPointer { pdy in
             try weight.scalars.withUnsafeBufferPointer { pw in
-                try dx.scalars.withUnsafeMutableBufferPointer { pdx in
-                    try diffDst.load(pdy.baseAddress!, what: what)
-                    try weightsForData.load(pw.baseAddress!, what: what)
-                    try diffSrc.bind(pdx.baseAddress!, what: what)
+                try diffDst.load(pdy.baseAddress!, what: what)
+                try weightsForData.load(pw.baseAddress!, what: what)
+                return try produce(geometry.inputShape) { pdx in
+                    try diffSrc.bind(pdx, what: what)
                     try DNNL.execute(
-                        backwardData, [(DNNL_ARG_DIFF_DST, diffDst.memory), (DNNL_ARG_WEIGHTS, weightsForData.memory), (DNNL_ARG_DIFF_SRC, diffSrc.memory)],
+                        backwardData,
+                        [(DNNL_ARG_DIFF_DST, diffDst.memory), (DNNL_ARG_WEIGHTS, weightsForData.memory), (DNNL_ARG_DIFF_SRC, diffSrc.memory)],
                         "\(what): backward data")
                     try diffSrc.store(what: what)
                 }
             }
         }
-        return dx
     }
 
     /// ∂W = Σ over the batch and positions of ∂y ⊗ x patches, and ∂b = Σ ∂y over all but channels.
@@ -309,31 +324,20 @@ public final class ConvolutionPlan: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let what = geometry.description
-        var dw = Tensor(zeros: geometry.weightShape)
-        var db: Tensor? = geometry.hasBias ? Tensor(zeros: [geometry.outChannels]) : nil
-        try x.scalars.withUnsafeBufferPointer { px in
+        var args = [(DNNL_ARG_SRC, srcForWeights.memory), (DNNL_ARG_DIFF_DST, diffDstForWeights.memory), (DNNL_ARG_DIFF_WEIGHTS, diffWeights.memory)]
+        if let diffBias { args.append((DNNL_ARG_DIFF_BIAS, diffBias)) }
+        let dw = try x.scalars.withUnsafeBufferPointer { px in
             try dy.scalars.withUnsafeBufferPointer { pdy in
-                try dw.scalars.withUnsafeMutableBufferPointer { pdw in
-                    try srcForWeights.load(px.baseAddress!, what: what)
-                    try diffDstForWeights.load(pdy.baseAddress!, what: what)
-                    try diffWeights.bind(pdw.baseAddress!, what: what)
-                    var args = [
-                        (DNNL_ARG_SRC, srcForWeights.memory), (DNNL_ARG_DIFF_DST, diffDstForWeights.memory),
-                        (DNNL_ARG_DIFF_WEIGHTS, diffWeights.memory),
-                    ]
-                    if let diffBias, db != nil {
-                        try db!.scalars.withUnsafeMutableBufferPointer { pdb in
-                            try DNNL.check(dnnl_memory_set_data_handle(diffBias, pdb.baseAddress!), what)
-                            args.append((DNNL_ARG_DIFF_BIAS, diffBias))
-                            try DNNL.execute(backwardWeights, args, "\(what): backward weights")
-                        }
-                    } else {
-                        try DNNL.execute(backwardWeights, args, "\(what): backward weights")
-                    }
+                try srcForWeights.load(px.baseAddress!, what: what)
+                try diffDstForWeights.load(pdy.baseAddress!, what: what)
+                return try produce(geometry.weightShape) { pdw in
+                    try diffWeights.bind(pdw, what: what)
+                    try DNNL.execute(backwardWeights, args, "\(what): backward weights")
                     try diffWeights.store(what: what)
                 }
             }
         }
+        let db = try diffBias.map { Tensor(shape: [geometry.outChannels], scalars: Array(try storage($0, geometry.outChannels))) }
         return (dw, db)
     }
 

@@ -42,20 +42,19 @@ import Testing
         ([3, 1, 6, 6], [2, 1, 3, 3], 1, 0),
     ]
 
-    /// An NCHW tensor in `layout` (NHWC: channels last), and back.
-    static func arrange(_ t: Tensor, _ layout: ImageLayout) -> Tensor {
-        guard layout == .nhwc else { return t }
-        let (n, c, h, w) = (t.shape[0], t.shape[1], t.shape[2], t.shape[3])
-        var out = Tensor(zeros: [n, h, w, c])
-        for i in 0..<n { for k in 0..<c { for y in 0..<h { for x in 0..<w { out.scalars[((i * h + y) * w + x) * c + k] = t.scalars[((i * c + k) * h + y) * w + x] } } } }
-        return out
-    }
+    /// An NCHW tensor in `layout` (NHWC: channels last), and back (written here by index, not with
+    /// the engine's `relayout`).
+    static func arrange(_ t: Tensor, _ layout: ImageLayout) -> Tensor { move(t, layout, toNHWC: true) }
+    static func nchw(_ t: Tensor, _ layout: ImageLayout) -> Tensor { move(t, layout, toNHWC: false) }
 
-    static func nchw(_ t: Tensor, _ layout: ImageLayout) -> Tensor {
+    static func move(_ t: Tensor, _ layout: ImageLayout, toNHWC: Bool) -> Tensor {
         guard layout == .nhwc else { return t }
-        let (n, h, w, c) = (t.shape[0], t.shape[1], t.shape[2], t.shape[3])
-        var out = Tensor(zeros: [n, c, h, w])
-        for i in 0..<n { for k in 0..<c { for y in 0..<h { for x in 0..<w { out.scalars[((i * c + k) * h + y) * w + x] = t.scalars[((i * h + y) * w + x) * c + k] } } } }
+        let (n, c, h, w) = toNHWC ? (t.shape[0], t.shape[1], t.shape[2], t.shape[3]) : (t.shape[0], t.shape[3], t.shape[1], t.shape[2])
+        var out = Tensor(zeros: toNHWC ? [n, h, w, c] : [n, c, h, w])
+        for i in 0..<n { for k in 0..<c { for y in 0..<h { for x in 0..<w {
+            let (planar, last) = (((i * c + k) * h + y) * w + x, ((i * h + y) * w + x) * c + k)
+            if toNHWC { out.scalars[last] = t.scalars[planar] } else { out.scalars[planar] = t.scalars[last] }
+        } } } }
         return out
     }
 
@@ -92,21 +91,9 @@ import Testing
         let y = tape.conv2d(xv, weight: wv, bias: bv, stride: stride, padding: padding, layout: layout)
         tape.backward(tape.sum(tape.multiply(y, tape.constant(Self.arrange(Tensor(shape: g.outputShape, scalars: r.map(Float.init)), layout)))))
         try tape.checkFailure()
-        var operands = [x.scalars.map(Double.init), w.scalars.map(Double.init), b.scalars.map(Double.init)]
-        func loss() -> Double { zip(Self.reference(operands[0], operands[1], operands[2], g), r).map(*).reduce(0, +) }
-        for (which, v) in [xv, wv, bv].enumerated() {
-            let analytic = (which == 0 ? Self.nchw(tape.gradient(of: v)!, layout) : tape.gradient(of: v)!).scalars
-            for k in analytic.indices {
-                let h = 1e-3
-                operands[which][k] += h
-                let plus = loss()
-                operands[which][k] -= 2 * h
-                let minus = loss()
-                operands[which][k] += h
-                let numeric = (plus - minus) / (2 * h)
-                #expect(abs(Double(analytic[k]) - numeric) <= 1e-4 * max(1, abs(numeric)), "\(g) operand \(which) element \(k): \(analytic[k]) vs \(numeric)")
-            }
-        }
+        let operands = [x.scalars.map(Double.init), w.scalars.map(Double.init), b.scalars.map(Double.init)]
+        let analytic = [Self.nchw(tape.gradient(of: xv)!, layout), tape.gradient(of: wv)!, tape.gradient(of: bv)!].map(\.scalars)
+        expectGradients(analytic, of: operands, step: 1e-3, tolerance: 1e-4, "\(g)") { zip(Self.reference($0[0], $0[1], $0[2], g), r).map(*).reduce(0, +) }
     }
 
     /// The plan names the kernels oneDNN chose (they follow the CPU's instruction set).

@@ -41,3 +41,25 @@ func weightedSum(_ tape: Tape, _ y: Var, seed: UInt64 = 99) -> Var {
     let r = tape.constant(randomTensor(y.shape, seed: seed))
     return tape.sum(tape.multiply(y, r))
 }
+
+/// The tape's gradients `analytic` (one array per operand) against central differences of a
+/// Double reference `loss` of the operands, entry by entry: |analytic − numeric| ≤ tolerance ·
+/// max(1, |numeric|). For ops whose reference is written in Double, so the tolerance can be tight.
+func expectGradients(
+    _ analytic: [[Float]], of operands: [[Double]], step h: Double, tolerance: Double, _ label: String, _ loss: ([[Double]]) -> Double
+) {
+    var x = operands
+    for which in x.indices {
+        for k in x[which].indices {
+            x[which][k] += h
+            let plus = loss(x)
+            x[which][k] -= 2 * h
+            let minus = loss(x)
+            x[which][k] += h
+            let numeric = (plus - minus) / (2 * h)
+            #expect(
+                abs(Double(analytic[which][k]) - numeric) <= tolerance * max(1, abs(numeric)),
+                "\(label) operand \(which) element \(k): \(analytic[which][k]) vs \(numeric)")
+        }
+    }
+}

@@ -57,25 +57,15 @@ import Testing
             tape.input(beta, requiresGradient: true)
         )
         let y = tape.groupNorm(xv, groups: groups, weight: gv, bias: bv, layout: layout)
-        var operands = [x.scalars.map(Double.init), gamma.scalars.map(Double.init), beta.scalars.map(Double.init)]
+        let operands = [x.scalars.map(Double.init), gamma.scalars.map(Double.init), beta.scalars.map(Double.init)]
         let want = Self.reference(operands[0], operands[1], operands[2], shape: shape, groups: groups)
         for (k, (got, expected)) in zip(ConvolutionTests.nchw(y.value, layout).scalars, want).enumerated() {
             #expect(abs(Double(got) - expected) <= 1e-5 * max(1, abs(expected)), "element \(k): \(got) vs \(expected)")
         }
         tape.backward(tape.sum(tape.multiply(y, tape.constant(ConvolutionTests.arrange(Tensor(shape: shape, scalars: r.map(Float.init)), layout)))))
-        func loss() -> Double { zip(Self.reference(operands[0], operands[1], operands[2], shape: shape, groups: groups), r).map(*).reduce(0, +) }
-        for (which, v) in [xv, gv, bv].enumerated() {
-            let analytic = (which == 0 ? ConvolutionTests.nchw(tape.gradient(of: v)!, layout) : tape.gradient(of: v)!).scalars
-            for k in analytic.indices {
-                let h = 1e-4
-                operands[which][k] += h
-                let plus = loss()
-                operands[which][k] -= 2 * h
-                let minus = loss()
-                operands[which][k] += h
-                let numeric = (plus - minus) / (2 * h)
-                #expect(abs(Double(analytic[k]) - numeric) <= 1e-3 * max(1, abs(numeric)), "operand \(which) element \(k): \(analytic[k]) vs \(numeric)")
-            }
+        let analytic = [ConvolutionTests.nchw(tape.gradient(of: xv)!, layout), tape.gradient(of: gv)!, tape.gradient(of: bv)!].map(\.scalars)
+        expectGradients(analytic, of: operands, step: 1e-4, tolerance: 1e-3, "groupNorm") {
+            zip(Self.reference($0[0], $0[1], $0[2], shape: shape, groups: groups), r).map(*).reduce(0, +)
         }
     }
 }
