@@ -1,6 +1,7 @@
 import Diffusion
 import Engine
 import Foundation
+import Stats
 
 /// Where a one-step σ-space method (Euler or Heun on the Karras grid) loses accuracy, step by
 /// step. Each step starts from points on the model's exact probability-flow trajectory at σ̃_i
@@ -75,20 +76,10 @@ public struct KarrasStepError: Sendable, Equatable {
         return total / Double(n)
     }
 
-    /// The mean over axes of each axis's standard deviation across rows.
+    /// The mean over axes of each axis's standard deviation across rows (`Stats.Summary`).
     static func spread(_ a: Tensor) -> Double {
         let (n, d) = (a.shape[0], a.count / a.shape[0])
-        var total = 0.0
-        for j in 0..<d {
-            var (sum, squares) = (0.0, 0.0)
-            for i in 0..<n {
-                let v = Double(a.scalars[i * d + j])
-                sum += v
-                squares += v * v
-            }
-            let mean = sum / Double(n)
-            total += max(squares / Double(n) - mean * mean, 0).squareRoot()
-        }
-        return total / Double(d)
+        let deviations = (0..<d).map { j in Summary((0..<n).map { Double(a.scalars[$0 * d + j]) }).variance.squareRoot() }
+        return deviations.reduce(0, +) / Double(d)
     }
 }
