@@ -26,7 +26,8 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    private func forward(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, serial: Void) {
+    /// y = f(x) on the calling thread.
+    func forward(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, serial: Void) {
         let n = x.count
         switch self {
         case .relu: for i in 0..<n { y[i] = max(x[i], 0) }
@@ -44,8 +45,8 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// dx = dy·f′(x).
-    private func backward(
+    /// dx = dy·f′(x) on the calling thread.
+    func backward(
         _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>, _ dx: UnsafeMutableBufferPointer<Float>,
         serial: Void
     ) {

@@ -7,12 +7,13 @@ public enum Parallel {
     /// Below this many elements a loop runs on the calling thread (dispatch costs ~10 µs).
     public static let minimumWork = 1 << 17
 
-    /// Calls body(range) for disjoint ranges covering 0..<count, concurrently when worthwhile.
-    /// Chunks are fixed by count and threads alone, so results do not depend on timing.
+    /// Calls body(range) for disjoint ranges covering 0..<count, concurrently when worthwhile
+    /// (count · itemSize elements of work at least `minimumWork`). Chunks are fixed by count and
+    /// threads alone, so results do not depend on timing.
     @inlinable
-    public static func chunks(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        let threads = BLAS.threads
-        guard threads > 1 && count >= minimumWork else {
+    public static func chunks(_ count: Int, itemSize: Int = 1, _ body: @Sendable (Range<Int>) -> Void) {
+        let threads = min(BLAS.threads, count)
+        guard threads > 1 && count * itemSize >= minimumWork else {
             body(0..<count)
             return
         }

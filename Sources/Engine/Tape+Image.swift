@@ -179,3 +179,60 @@ extension Tape {
         }
     }
 }
+
+extension Tape {
+    /// y[n, c, h, w] = x[n, c, h, w] + shift[n, c]: one value per image and channel added at every
+    /// position (a U-Net block's time embedding), in either layout. Pullbacks: ∂x = ∂y,
+    /// ∂shift[n, c] = Σ over positions of ∂y[n, c, ·, ·]. Images run in parallel.
+    public func addChannelShift(_ x: Var, _ shift: Var, layout: ImageLayout = .nchw) -> Var {
+        let xv = x.value, sv = shift.value
+        precondition(xv.rank == 4, "addChannelShift: need a rank-4 input, got \(xv.shape)")
+        let (n, c, h, w) = layout.dimensions(xv.shape)
+        precondition(sv.shape == [n, c], "addChannelShift: shift must be [\(n), \(c)], got \(sv.shape)")
+        let positions = h * w
+        // Both layouts as runs: NHWC has `positions` rows of c channels, NCHW c rows of `positions`.
+        let (rows, width) = layout == .nhwc ? (positions, c) : (c, positions)
+        let y = Tensor(shape: xv.shape) { out in
+            xv.scalars.withUnsafeBufferPointer { px in
+                sv.scalars.withUnsafeBufferPointer { ps in
+                    nonisolated(unsafe) let (px, ps, out) = (px, ps, out)
+                    Parallel.chunks(n, itemSize: c * positions) { images in
+                        for s in images {
+                            let (xs, ys, shifts) = (px.baseAddress! + s * c * positions, out.baseAddress! + s * c * positions, ps.baseAddress! + s * c)
+                            for r in 0..<rows {
+                                for i in 0..<width { ys[r * width + i] = xs[r * width + i] + shifts[layout == .nhwc ? i : r] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return record(y, inputs: [x, shift]) {
+            { tape, dy in
+                if tape.needsGradient(shift) {
+                    let dShift = Tensor(shape: [n, c]) { out in
+                        dy.scalars.withUnsafeBufferPointer { pdy in
+                            nonisolated(unsafe) let (pdy, out) = (pdy, out)
+                            Parallel.chunks(n, itemSize: c * positions) { images in
+                                for s in images {
+                                    let (dys, sums) = (pdy.baseAddress! + s * c * positions, out.baseAddress! + s * c)
+                                    switch layout {
+                                    case .nhwc:
+                                        sums.initialize(repeating: 0, count: c)
+                                        for r in 0..<positions { for ch in 0..<c { sums[ch] += dys[r * c + ch] } }
+                                    case .nchw:
+                                        for ch in 0..<c {
+                                            sums[ch] = Float(Kernels.sum(UnsafeBufferPointer(start: dys + ch * positions, count: positions)))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    tape.accumulate(shift, dShift)
+                }
+                tape.accumulate(x, dy)
+            }
+        }
+    }
+}

@@ -78,10 +78,9 @@ final class ResidualBlock: Module {
     /// x [b, h, w, c] (NHWC), temb [b, e] (already through SiLU) → [b, h, w, out].
     func callAsFunction(_ x: Var, _ temb: Var, random: GSLRandom) -> Var {
         let t = x.tape
-        var h = c1(t.activation(n1(x, layout: .nhwc), .silu), layout: .nhwc)
-        let shift = t.reshape(tp(temb), [x.shape[0], 1, 1, c1.outChannels])
-        h = t.add(h, shift)
-        h = t.activation(n2(h, layout: .nhwc), .silu)
+        var h = c1(n1(x, activation: .silu, layout: .nhwc), layout: .nhwc)
+        h = t.addChannelShift(h, tp(temb), layout: .nhwc)
+        h = n2(h, activation: .silu, layout: .nhwc)
         if dropout > 0 && t.isRecording {
             h = t.dropout(h, probability: dropout, keep: (0..<h.value.count).map { _ in random.uniform() >= Double(dropout) })
         }
@@ -212,6 +211,9 @@ public final class UNet: Denoiser {
     public var sampleShape: [Int] { [configuration.inputChannels, configuration.resolution, configuration.resolution] }
     public var classes: Int { configuration.classes }
     public func makeSibling() -> UNet { try! UNet(configuration, seed: seed) }  // the configuration was validated by init
+    /// One: oneDNN's convolutions split the whole batch over the threads themselves (two tapes would
+    /// take turns on the same convolution plans, each on half a batch).
+    public var trainingShards: Int { 1 }
 
     /// x [b, c, h, w] (NCHW) at `times` (one per image), labels (nil = ∅) → [b, c, h, w].
     public func callAsFunction(_ x: Var, times: [Float], labels: [Int]?) -> Var {
@@ -246,7 +248,7 @@ public final class UNet: Denoiser {
             case .upsample(let u): h = u(t.upsampleNearest2x(h, layout: .nhwc), layout: .nhwc)
             }
         }
-        h = convOut(t.activation(normOut(h, layout: .nhwc), .silu), layout: .nhwc)
+        h = convOut(normOut(h, activation: .silu, layout: .nhwc), layout: .nhwc)
         return t.relayout(h, from: .nhwc, to: .nchw)
     }
 }

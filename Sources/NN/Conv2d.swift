@@ -50,7 +50,9 @@ public final class GroupNorm: Module {
 
     public var parameters: [Parameter] { [weight, bias] }
 
-    public func callAsFunction(_ x: Var, layout: ImageLayout) -> Var {
-        x.tape.groupNorm(x, groups: groups, weight: x.tape.parameter(weight), bias: x.tape.parameter(bias), epsilon: epsilon, layout: layout)
+    /// GroupNorm(x), followed by `activation` in the same pass when given.
+    public func callAsFunction(_ x: Var, activation: Activation? = nil, layout: ImageLayout) -> Var {
+        x.tape.groupNorm(
+            x, groups: groups, weight: x.tape.parameter(weight), bias: x.tape.parameter(bias), epsilon: epsilon, activation: activation, layout: layout)
     }
 }

@@ -16,11 +16,17 @@ public protocol Denoiser: Module {
     func callAsFunction(_ x: Var, times: [Float], labels: [Int]?) -> Var
     /// A network of the same architecture, to load other weights into (the EMA weights).
     func makeSibling() -> Self
+    /// Row blocks a training batch is split into, each on its own tape and thread (see
+    /// `denoisingGradients`). Fixed per network, so 1 and 2 threads give the same numbers.
+    var trainingShards: Int { get }
 }
 
 extension Denoiser {
     /// The prediction with no condition.
     public func callAsFunction(_ x: Var, times: [Float]) -> Var { self(x, times: times, labels: nil) }
+
+    /// Two: small networks leave BLAS's threads idle, and two tapes keep both cores busy.
+    public var trainingShards: Int { 2 }
 
     /// The null label ∅ of a conditional network.
     public var nullLabel: Int { classes }

@@ -28,9 +28,6 @@ public final class TrainingSession<Network: Denoiser> {
     /// Likelihood weighting's importance density of training times.
     let importance: LikelihoodImportance?
 
-    /// Shards per batch (see `denoisingGradients`): fixed, so 1 and 2 threads give the same numbers.
-    public static var shards: Int { 2 }
-
     public init(
         network: Network, data: TrainingData, process: any NoiseProcess, prediction: Prediction, lossWeighting: LossWeighting = .simple,
         options: TrainingOptions, seed: UInt64
@@ -113,7 +110,7 @@ public final class TrainingSession<Network: Denoiser> {
     public func shardedGradients(x0: Tensor, labels: [Int]?, times: [Double], noise: Tensor) -> (Float, [Tensor], (any Error)?) {
         let levels = NoiseBatch(process: process, times: times, prediction: prediction, weighting: lossWeighting, importance: importance)
         return denoisingGradients(
-            network: network, prediction: prediction, x0: x0, labels: labels, levels: levels, noise: noise, shards: Self.shards)
+            network: network, prediction: prediction, x0: x0, labels: labels, levels: levels, noise: noise, shards: network.trainingShards)
     }
 
     /// The EMA weights in a network of the same architecture, for sampling.

@@ -96,8 +96,8 @@ struct W1: ParsableCommand {
         options.steps = warmup + steps
         options.lr = 1e-3
         let session = try TrainingSession(network: net, data: data, process: process, prediction: .epsilon, options: options, seed: common.seed)
-        guard shards == TrainingSession<MLPDenoiser>.shards else {
-            throw ValidationError("--shards: the training loop uses \(TrainingSession<MLPDenoiser>.shards) shards per batch.")
+        guard shards == net.trainingShards else {
+            throw ValidationError("--shards: the training loop uses \(net.trainingShards) shards per batch.")
         }
         var losses: [Double] = []
         func step() { losses.append(Double(session.trainStep())) }

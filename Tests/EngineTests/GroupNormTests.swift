@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import Testing
 
@@ -5,7 +6,9 @@ import Testing
 /// NHWC inputs are arranged from the same numbers), and its gradients against central
 /// differences of that Double reference.
 @Suite struct GroupNormTests {
-    static func reference(_ x: [Double], _ gamma: [Double], _ beta: [Double], shape: [Int], groups: Int, epsilon: Double = 1e-5) -> [Double] {
+    static func reference(
+        _ x: [Double], _ gamma: [Double], _ beta: [Double], shape: [Int], groups: Int, epsilon: Double = 1e-5, silu: Bool = false
+    ) -> [Double] {
         let (n, c, hw) = (shape[0], shape[1], shape[2] * shape[3])
         let per = c / groups
         var y = x
@@ -16,7 +19,8 @@ import Testing
                 let variance = indices.map { (x[$0] - mean) * (x[$0] - mean) }.reduce(0, +) / Double(indices.count)
                 for i in indices {
                     let ch = (i / hw) % c
-                    y[i] = (x[i] - mean) / (variance + epsilon).squareRoot() * gamma[ch] + beta[ch]
+                    let z = (x[i] - mean) / (variance + epsilon).squareRoot() * gamma[ch] + beta[ch]
+                    y[i] = silu ? z / (1 + exp(-z)) : z
                 }
             }
         }
@@ -46,8 +50,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [ImageLayout.nchw, .nhwc])
-    func forwardMatchesTheFormulaAndGradientsMatchCentralDifferences(_ layout: ImageLayout) throws {
+    /// GroupNorm alone and GroupNorm → SiLU fused into one op, in both layouts.
+    @Test(arguments: [ImageLayout.nchw, .nhwc], [false, true])
+    func forwardMatchesTheFormulaAndGradientsMatchCentralDifferences(_ layout: ImageLayout, silu: Bool) throws {
         let shape = [2, 6, 3, 4], groups = 3
         let x = randomTensor(shape, seed: 12, scale: 2), gamma = randomTensor([6], seed: 13), beta = randomTensor([6], seed: 14)
         let r = randomTensor(shape, seed: 15).scalars.map(Double.init)
@@ -56,16 +61,39 @@ import Testing
             tape.input(ConvolutionTests.arrange(x, layout), requiresGradient: true), tape.input(gamma, requiresGradient: true),
             tape.input(beta, requiresGradient: true)
         )
-        let y = tape.groupNorm(xv, groups: groups, weight: gv, bias: bv, layout: layout)
+        let y = tape.groupNorm(xv, groups: groups, weight: gv, bias: bv, activation: silu ? .silu : nil, layout: layout)
         let operands = [x.scalars.map(Double.init), gamma.scalars.map(Double.init), beta.scalars.map(Double.init)]
-        let want = Self.reference(operands[0], operands[1], operands[2], shape: shape, groups: groups)
+        let want = Self.reference(operands[0], operands[1], operands[2], shape: shape, groups: groups, silu: silu)
         for (k, (got, expected)) in zip(ConvolutionTests.nchw(y.value, layout).scalars, want).enumerated() {
             #expect(abs(Double(got) - expected) <= 1e-5 * max(1, abs(expected)), "element \(k): \(got) vs \(expected)")
         }
         tape.backward(tape.sum(tape.multiply(y, tape.constant(ConvolutionTests.arrange(Tensor(shape: shape, scalars: r.map(Float.init)), layout)))))
         let analytic = [ConvolutionTests.nchw(tape.gradient(of: xv)!, layout), tape.gradient(of: gv)!, tape.gradient(of: bv)!].map(\.scalars)
         expectGradients(analytic, of: operands, step: 1e-4, tolerance: 1e-3, "groupNorm") {
-            zip(Self.reference($0[0], $0[1], $0[2], shape: shape, groups: groups), r).map(*).reduce(0, +)
+            zip(Self.reference($0[0], $0[1], $0[2], shape: shape, groups: groups, silu: silu), r).map(*).reduce(0, +)
         }
+    }
+
+    /// A batch large enough to be split over threads gives the same bits on 1 and 2 threads
+    /// (samples are independent; ∂γ and ∂β are summed in sample order), and matches the formula.
+    @Test func oneAndTwoThreadsGiveIdenticalResults() throws {
+        let shape = [16, 32, 16, 16], groups = 8  // NCHW; the op runs on its NHWC arrangement
+        let x = randomTensor(shape, seed: 21, scale: 2), gamma = randomTensor([32], seed: 22), beta = randomTensor([32], seed: 23)
+        let (xNHWC, seed) = (ConvolutionTests.arrange(x, .nhwc), ConvolutionTests.arrange(randomTensor(shape, seed: 24), .nhwc))
+        func run(threads: Int) -> [Tensor] {
+            BLAS.setThreads(threads)
+            defer { BLAS.setThreads(1) }
+            let tape = Tape()
+            let (xv, gv, bv) = (tape.input(xNHWC, requiresGradient: true), tape.input(gamma, requiresGradient: true), tape.input(beta, requiresGradient: true))
+            let y = tape.groupNorm(xv, groups: groups, weight: gv, bias: bv, activation: .silu, layout: .nhwc)
+            tape.backward(y, seed: seed)
+            return [y.value, tape.gradient(of: xv)!, tape.gradient(of: gv)!, tape.gradient(of: bv)!]
+        }
+        let (one, two) = (run(threads: 1), run(threads: 2))
+        #expect(one == two)
+        let want = Self.reference(
+            x.scalars.map(Double.init), gamma.scalars.map(Double.init), beta.scalars.map(Double.init), shape: shape, groups: groups, silu: true)
+        let worst = zip(ConvolutionTests.nchw(one[0], .nhwc).scalars, want).map { abs(Double($0) - $1) / max(1, abs($1)) }.max() ?? 0
+        #expect(worst < 1e-5, "worst relative error \(worst)")
     }
 }

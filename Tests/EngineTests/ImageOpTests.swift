@@ -17,6 +17,21 @@ import Testing
         checkGradient(ConvolutionTests.arrange(x, layout)) { t, v in weightedSum(t, t.upsampleNearest2x(v, layout: layout)) }
     }
 
+    /// A per-image, per-channel value added at every position, in both layouts, against the
+    /// definition, with gradients for both operands against central differences.
+    @Test(arguments: [ImageLayout.nchw, .nhwc])
+    func channelShiftAddsOneValuePerImageAndChannel(_ layout: ImageLayout) {
+        let x = randomTensor([2, 3, 4, 5], seed: 26), shift = randomTensor([2, 3], seed: 27)  // NCHW numbers
+        let tape = Tape(recording: false)
+        let y = ConvolutionTests.nchw(tape.addChannelShift(tape.constant(ConvolutionTests.arrange(x, layout)), tape.constant(shift), layout: layout).value, layout)
+        for n in 0..<2 { for c in 0..<3 { for p in 0..<20 {
+            let i = (n * 3 + c) * 20 + p
+            #expect(y.scalars[i] == x.scalars[i] + shift.scalars[n * 3 + c])
+        } } }
+        checkGradient(ConvolutionTests.arrange(x, layout)) { t, v in weightedSum(t, t.addChannelShift(v, t.constant(shift), layout: layout)) }
+        checkGradient(shift) { t, v in weightedSum(t, t.addChannelShift(t.constant(ConvolutionTests.arrange(x, layout)), v, layout: layout)) }
+    }
+
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
     func batchedMatmulIsAMatmulPerBatchElement(transposeA: Bool, transposeB: Bool) {
         let aShape = transposeA ? [3, 4, 2] : [3, 2, 4], bShape = transposeB ? [3, 5, 4] : [3, 4, 5]
