@@ -1,7 +1,10 @@
 import Dispatch
 
-/// Splits elementwise loops over the threads set with `BLAS.setThreads`, on Dispatch's
-/// persistent pool. Between matrix products BLAS threads sit idle, and single-threaded
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Splits elementwise loops over the threads set with `BLAS.setThreads`. Between matrix products BLAS threads sit idle, and single-threaded
 /// elementwise work (activations, Adam) would otherwise take a third of a training step.
 public enum Parallel {
     /// Below this many elements a loop runs on the calling thread (dispatch costs ~10 µs).
@@ -9,16 +12,17 @@ public enum Parallel {
 
     /// Calls body(range) for disjoint ranges covering 0..<count, concurrently when worthwhile
     /// (count · itemSize elements of work at least `minimumWork`). Chunks are fixed by count and
-    /// threads alone, so results do not depend on timing.
-    @inlinable
+    /// threads alone, so results do not depend on timing. The chunks run on OpenMP's thread team —
+    /// the one oneDNN's primitives use — so the toolkit's loops and oneDNN's never compete for the
+    /// cores (Dispatch workers would, while OpenMP's idle threads spin waiting for the next primitive).
     public static func chunks(_ count: Int, itemSize: Int = 1, _ body: @Sendable (Range<Int>) -> Void) {
         let threads = min(BLAS.threads, count)
         guard threads > 1 && count * itemSize >= minimumWork else {
             body(0..<count)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: threads) { part in
-            body((count * part / threads)..<(count * (part + 1) / threads))
+        withoutActuallyEscaping(body) { body in
+            OpenMP.parallel(threads: threads) { part in body((count * part / threads)..<(count * (part + 1) / threads)) }
         }
     }
 
@@ -44,5 +48,38 @@ public enum Parallel {
     public static func rowBlocks(_ rows: Int, threads: Int = BLAS.threads) -> [Int] {
         let n = threads > 1 && rows >= 256 ? threads : 1
         return (0...n).map { rows * $0 / n }
+    }
+}
+
+/// The OpenMP runtime (libgomp) that oneDNN brings, found at run time: a parallel region runs a
+/// Swift closure once per thread of the team.
+enum OpenMP {
+    typealias Region = @convention(c) (UnsafeMutableRawPointer?) -> Void
+    typealias Parallel = @convention(c) (Region, UnsafeMutableRawPointer?, UInt32, UInt32) -> Void
+    typealias ThreadNumber = @convention(c) () -> Int32
+
+    static let entry: (parallel: Parallel, threadNumber: ThreadNumber)? = {
+        let process = UnsafeMutableRawPointer(bitPattern: 0)
+        guard let parallel = dlsym(process, "GOMP_parallel"), let number = dlsym(process, "omp_get_thread_num") else { return nil }
+        return (unsafeBitCast(parallel, to: Parallel.self), unsafeBitCast(number, to: ThreadNumber.self))
+    }()
+
+    /// Calls body(0), …, body(threads − 1), one per thread of an OpenMP team (the caller is
+    /// thread 0), and returns when all are done; on Dispatch's pool if no OpenMP runtime is loaded.
+    static func parallel(threads: Int, _ body: (Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            final class Box { let body: (Int) -> Void; init(_ b: @escaping (Int) -> Void) { body = b } }
+            guard let entry else {
+                nonisolated(unsafe) let run = body
+                DispatchQueue.concurrentPerform(iterations: threads) { run($0) }
+                return
+            }
+            let box = Unmanaged.passRetained(Box(body))
+            defer { box.release() }
+            entry.parallel({ data in
+                let box = Unmanaged<AnyObject>.fromOpaque(data!).takeUnretainedValue() as! Box
+                box.body(Int(OpenMP.entry!.threadNumber()))
+            }, box.toOpaque(), UInt32(threads), 0)
+        }
     }
 }

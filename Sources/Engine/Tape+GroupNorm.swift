@@ -44,9 +44,9 @@ extension Tape {
 }
 
 /// The arithmetic of `Tape.groupNorm` on channels-last rows: each sample is `positions` rows of
-/// `channels` values. Per-channel sums run along the rows (so they vectorize over channels) in
-/// Double; the output and input gradient are then one multiply-add per element with per-channel
-/// coefficients.
+/// `channels` values. Per-channel sums run along the rows, so they vectorize over channels, in Float
+/// over blocks of 32 rows added into Double; the output and the input gradient are then one
+/// multiply-add per element with per-channel coefficients.
 struct GroupNormKernel {
     let samples, positions, channels, groups: Int
     let epsilon: Float
@@ -54,48 +54,75 @@ struct GroupNormKernel {
     var perGroup: Int { channels / groups }
     var sampleSize: Int { positions * channels }
 
-    /// Σ over the rows of `f(row, channel)`, per channel, into `sums` (zeroed first).
+    /// Per channel, Σ over the rows of what `row(p, partial)` adds into `partial` (Float, zeroed
+    /// every 32 rows and flushed into the Double `sums`).
     @inline(__always)
-    private func channelSums(_ sums: UnsafeMutableBufferPointer<Double>, _ f: (Int, Int) -> Float) {
-        sums.update(repeating: 0)
-        for p in 0..<positions {
-            for ch in 0..<channels { sums[ch] += Double(f(p * channels + ch, ch)) }
+    private func channelSums(
+        _ sums: UnsafeMutablePointer<Double>, _ partial: UnsafeMutablePointer<Float>, _ row: (Int, UnsafeMutablePointer<Float>) -> Void
+    ) {
+        sums.update(repeating: 0, count: channels)
+        var p = 0
+        while p < positions {
+            partial.update(repeating: 0, count: channels)
+            let end = min(p &+ 32, positions)
+            while p < end {
+                row(p, partial)
+                p &+= 1
+            }
+            for ch in 0..<channels { sums[ch] += Double(partial[ch]) }
         }
     }
 
-    /// Σ of `sums` over each group's channels.
-    private func groupTotal(_ sums: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+    /// Σ of `sums` over group k's channels.
+    private func groupTotal(_ sums: UnsafeMutablePointer<Double>, _ k: Int) -> Double {
         var total = 0.0
         for ch in (k * perGroup)..<((k + 1) * perGroup) { total += sums[ch] }
         return total
     }
 
+    /// Scratch of one worker: Double sums, Float partials and per-channel coefficients.
+    private struct Scratch {
+        let sums: UnsafeMutablePointer<Double>
+        let floats: UnsafeMutablePointer<Float>
+        init(channels: Int, coefficients: Int) {
+            sums = .allocate(capacity: 2 * channels)
+            floats = .allocate(capacity: (2 + coefficients) * channels)
+        }
+        func free() { sums.deallocate(); floats.deallocate() }
+    }
+
     /// y = f(γ·x̂ + β) for every sample; `statistics` gets μ then 1/√(σ² + ε) per (sample, group).
     func forward(_ x: Tensor, gamma: Tensor, beta: Tensor, output: UnsafeMutableBufferPointer<Float>, statistics: UnsafeMutableBufferPointer<Float>) {
         nonisolated(unsafe) let (output, statistics) = (output, statistics)
-        let m = Double(perGroup * positions)
+        let (m, c) = (Double(perGroup * positions), channels)
         x.scalars.withUnsafeBufferPointer { px in
             gamma.scalars.withUnsafeBufferPointer { pg in
                 beta.scalars.withUnsafeBufferPointer { pb in
-                    nonisolated(unsafe) let (px, pg, pb) = (px, pg, pb)
+                    nonisolated(unsafe) let (px, pg, pb) = (px.baseAddress!, pg.baseAddress!, pb.baseAddress!)
                     Parallel.chunks(samples, itemSize: sampleSize) { range in
-                        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: channels)
-                        let coefficients = UnsafeMutableBufferPointer<Float>.allocate(capacity: 3 * channels)
+                        let scratch = Scratch(channels: c, coefficients: 3)
                         // z = γ·x̂ + β before the activation (distinct buffers let f(z) vectorize).
                         let z = activation == nil ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: sampleSize)
-                        defer { sums.deallocate(); coefficients.deallocate(); z?.deallocate() }
-                        let (mu, a, b) = (coefficients.baseAddress!, coefficients.baseAddress! + channels, coefficients.baseAddress! + 2 * channels)
+                        defer { scratch.free(); z?.deallocate() }
+                        let (sums, partial) = (scratch.sums, scratch.floats)
+                        let (mu, a, b) = (scratch.floats + 2 * c, scratch.floats + 3 * c, scratch.floats + 4 * c)
                         for s in range {
-                            let xs = px.baseAddress! + s * sampleSize, ys = output.baseAddress! + s * sampleSize
-                            channelSums(sums) { i, _ in xs[i] }
+                            let xs = px + s * sampleSize, ys = output.baseAddress! + s * sampleSize
+                            channelSums(sums, partial) { p, acc in
+                                let row = xs + p &* c
+                                for ch in 0..<c { acc[ch] += row[ch] }
+                            }
                             for k in 0..<groups {
                                 let mean = Float(groupTotal(sums, k) / m)
                                 for ch in (k * perGroup)..<((k + 1) * perGroup) { mu[ch] = mean }
                                 statistics[2 * (s * groups + k)] = mean
                             }
-                            channelSums(sums) { i, ch in
-                                let d = xs[i] - mu[ch]
-                                return d * d
+                            channelSums(sums, partial) { p, acc in
+                                let row = xs + p &* c
+                                for ch in 0..<c {
+                                    let d = row[ch] - mu[ch]
+                                    acc[ch] += d * d
+                                }
                             }
                             for k in 0..<groups {
                                 let rstd = Float(1 / (groupTotal(sums, k) / m + Double(epsilon)).squareRoot())
@@ -107,8 +134,8 @@ struct GroupNormKernel {
                             }
                             let zs = z?.baseAddress ?? ys
                             for p in 0..<positions {
-                                let row = p * channels
-                                for ch in 0..<channels { zs[row + ch] = xs[row + ch] * a[ch] + b[ch] }
+                                let (row, out) = (xs + p &* c, zs + p &* c)
+                                for ch in 0..<c { out[ch] = row[ch] * a[ch] + b[ch] }
                             }
                             if let activation, let z { activation.forward(UnsafeBufferPointer(z), UnsafeMutableBufferPointer(start: ys, count: sampleSize), serial: ()) }
                         }
@@ -123,48 +150,66 @@ struct GroupNormKernel {
         _ x: Tensor, _ dy: Tensor, gamma: Tensor, beta: Tensor, statistics: [Float], inputGradient: UnsafeMutableBufferPointer<Float>,
         dGamma: inout Tensor, dBeta: inout Tensor
     ) {
-        nonisolated(unsafe) let dx = inputGradient
-        // Per-sample ∂γ and ∂β partials, reduced after the parallel part in a fixed order.
-        let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * samples * channels)
+        nonisolated(unsafe) let dx = inputGradient.baseAddress!
+        // Per-sample ∂β and ∂γ partials, reduced after the parallel part in a fixed order.
+        let partials = UnsafeMutablePointer<Double>.allocate(capacity: 2 * samples * channels)
         defer { partials.deallocate() }
         nonisolated(unsafe) let parts = partials
-        let m = Float(perGroup * positions)
+        let (m, c) = (Float(perGroup * positions), channels)
         x.scalars.withUnsafeBufferPointer { px in
             dy.scalars.withUnsafeBufferPointer { pdy in
                 gamma.scalars.withUnsafeBufferPointer { pg in
                     beta.scalars.withUnsafeBufferPointer { pb in
                         statistics.withUnsafeBufferPointer { stats in
-                            nonisolated(unsafe) let (px, pdy, pg, pb, stats) = (px, pdy, pg, pb, stats)
+                            nonisolated(unsafe) let (px, pdy, pg, pb, stats) = (px.baseAddress!, pdy.baseAddress!, pg.baseAddress!, pb.baseAddress!, stats)
                             Parallel.chunks(samples, itemSize: sampleSize) { range in
-                                let coefficients = UnsafeMutableBufferPointer<Float>.allocate(capacity: 5 * channels)
+                                let scratch = Scratch(channels: c, coefficients: 6)
                                 let z = activation == nil ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: sampleSize)
-                                defer { coefficients.deallocate(); z?.deallocate() }
-                                let base = coefficients.baseAddress!
-                                let (mu, r, a, b, c0) = (base, base + channels, base + 2 * channels, base + 3 * channels, base + 4 * channels)
+                                defer { scratch.free(); z?.deallocate() }
+                                let f = scratch.floats
+                                let (partialD, partialDX) = (f, f + c)
+                                let (r, q, a, b, c0, shift) = (f + 2 * c, f + 3 * c, f + 4 * c, f + 5 * c, f + 6 * c, f + 7 * c)
                                 for s in range {
-                                    let xs = px.baseAddress! + s * sampleSize, dxs = dx.baseAddress! + s * sampleSize
+                                    let xs = px + s * sampleSize, dxs = dx + s * sampleSize
+                                    // x̂ = x·r + q per channel, with r = 1/√(σ² + ε) and q = −μ·r.
                                     for k in 0..<groups {
-                                        for ch in (k * perGroup)..<((k + 1) * perGroup) {
-                                            (mu[ch], r[ch]) = (stats[2 * (s * groups + k)], stats[2 * (s * groups + k) + 1])
-                                        }
+                                        let (mean, rstd) = (stats[2 * (s * groups + k)], stats[2 * (s * groups + k) + 1])
+                                        for ch in (k * perGroup)..<((k + 1) * perGroup) { (r[ch], q[ch]) = (rstd, -mean * rstd) }
                                     }
-                                    // ∂z: ∂y itself, or ∂y·f′(z) with z recomputed, kept in the ∂x buffer.
-                                    var dz = UnsafePointer(pdy.baseAddress! + s * sampleSize)
+                                    // ∂z: ∂y itself, or ∂y·f′(z) with z = γ·x̂ + β recomputed, kept in the ∂x buffer.
+                                    var dz = UnsafePointer(pdy + s * sampleSize)
                                     if let activation, let z {
+                                        for ch in 0..<c { (a[ch], shift[ch]) = (r[ch] * pg[ch], q[ch] * pg[ch] + pb[ch]) }
                                         for p in 0..<positions {
-                                            let row = p * channels
-                                            for ch in 0..<channels { z[row + ch] = (xs[row + ch] - mu[ch]) * r[ch] * pg[ch] + pb[ch] }
+                                            let (row, out) = (xs + p &* c, z.baseAddress! + p &* c)
+                                            for ch in 0..<c { out[ch] = row[ch] * a[ch] + shift[ch] }
                                         }
                                         activation.backward(
                                             UnsafeBufferPointer(z), UnsafeBufferPointer(start: dz, count: sampleSize),
                                             UnsafeMutableBufferPointer(start: dxs, count: sampleSize), serial: ())
                                         dz = UnsafePointer(dxs)
                                     }
-                                    // Σ ∂z (∂β) and Σ ∂z·x̂ (∂γ) per channel.
-                                    let dBetaS = UnsafeMutableBufferPointer(rebasing: parts[(2 * s * channels)..<((2 * s + 1) * channels)])
-                                    let dGammaS = UnsafeMutableBufferPointer(rebasing: parts[((2 * s + 1) * channels)..<((2 * s + 2) * channels)])
-                                    channelSums(dBetaS) { i, _ in dz[i] }
-                                    channelSums(dGammaS) { i, ch in dz[i] * (xs[i] - mu[ch]) * r[ch] }
+                                    // Σ ∂z (∂β) and Σ ∂z·x̂ (∂γ) per channel, one pass for both.
+                                    let (dBetaS, dGammaS) = (parts + 2 * s * c, parts + (2 * s + 1) * c)
+                                    dBetaS.update(repeating: 0, count: c)
+                                    dGammaS.update(repeating: 0, count: c)
+                                    var p = 0
+                                    while p < positions {
+                                        partialD.update(repeating: 0, count: 2 * c)
+                                        let end = min(p &+ 32, positions)
+                                        while p < end {
+                                            let (row, g) = (xs + p &* c, dz + p &* c)
+                                            for ch in 0..<c {
+                                                partialD[ch] += g[ch]
+                                                partialDX[ch] += g[ch] * (row[ch] * r[ch] + q[ch])
+                                            }
+                                            p &+= 1
+                                        }
+                                        for ch in 0..<c {
+                                            dBetaS[ch] += Double(partialD[ch])
+                                            dGammaS[ch] += Double(partialDX[ch])
+                                        }
+                                    }
                                     // ∂x = ∂z·γr − r·mean(γ∂z) − (x − μ)·r²·mean(γ∂z·x̂) = ∂z·a + x·b + c0.
                                     for k in 0..<groups {
                                         var (sumD, sumDX) = (0.0, 0.0)
@@ -176,12 +221,12 @@ struct GroupNormKernel {
                                         for ch in (k * perGroup)..<((k + 1) * perGroup) {
                                             a[ch] = pg[ch] * r[ch]
                                             b[ch] = -r[ch] * r[ch] * meanDX
-                                            c0[ch] = -r[ch] * meanD + mu[ch] * r[ch] * r[ch] * meanDX
+                                            c0[ch] = -r[ch] * meanD - q[ch] * r[ch] * meanDX
                                         }
                                     }
                                     for p in 0..<positions {
-                                        let row = p * channels
-                                        for ch in 0..<channels { dxs[row + ch] = dz[row + ch] * a[ch] + xs[row + ch] * b[ch] + c0[ch] }
+                                        let (row, g, out) = (xs + p &* c, dz + p &* c, dxs + p &* c)
+                                        for ch in 0..<c { out[ch] = g[ch] * a[ch] + row[ch] * b[ch] + c0[ch] }
                                     }
                                 }
                             }
