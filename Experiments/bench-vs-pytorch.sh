@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Speed of toy against PyTorch on workloads W1, W2 and the sgemm peak of ../shared/bench, as
-# ratios measured in one sitting: ROUNDS rounds, each a fresh process per workload and
-# implementation, interleaved. Each sitting starts results.jsonl afresh (earlier sittings are in git). Needs TORCHREF_VENV (a venv with torch==2.15.0 numpy==2.4.6,
+# Speed of toy against PyTorch on workloads W1, W2, W3 (the U-Net training step) and the sgemm peak
+# of ../shared/bench, as ratios measured in one sitting: ROUNDS rounds, each a fresh process per
+# workload and implementation, interleaved; every line carries the process's peak memory
+# (max_rss_mb). WORKLOADS (default "peak w1 w2 w3") picks a subset. Each sitting starts results.jsonl afresh (earlier sittings are in git). Needs TORCHREF_VENV (a venv with torch==2.15.0 numpy==2.4.6,
 # see ../shared/bench/README.md). Writes Plots/bench-vs-pytorch/results.jsonl and prints a summary.
-# Usage: TORCHREF_VENV=/path/to/venv Experiments/bench-vs-pytorch.sh [ROUNDS] [THREADS]
+# Usage: TORCHREF_VENV=/path/to/venv [WORKLOADS="w3"] Experiments/bench-vs-pytorch.sh [ROUNDS] [THREADS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds=${1:-3}
@@ -18,13 +19,25 @@ out="$root/Plots/bench-vs-pytorch"
 mkdir -p "$out"
 results="$out/results.jsonl"
 : > "$results"
+workloads=" ${WORKLOADS:-peak w1 w2 w3} "
+rss="$root/Experiments/tools/maxrss.py"
 for r in $(seq 1 "$rounds"); do
-  "$tb" peak --threads "$threads" | tee -a "$results"
-  "$py" "$bench/w4_sgemm_peak.py" --threads "$threads" --backend torch --shapes 2048x2048x2048 --run "r$r" | tee -a "$results"
-  "$tb" w1 --threads "$threads" | tee -a "$results"
-  "$py" "$bench/w1_mlp2d_train.py" --threads "$threads" --run "r$r" | tee -a "$results"
-  "$tb" w2 --threads "$threads" | tee -a "$results"
-  "$py" "$bench/w2_mlp2d_sample.py" --threads "$threads" --run "r$r" | tee -a "$results"
+  if [[ $workloads == *" peak "* ]]; then
+    "$rss" "$tb" peak --threads "$threads" | tee -a "$results"
+    "$rss" "$py" "$bench/w4_sgemm_peak.py" --threads "$threads" --backend torch --shapes 2048x2048x2048 --run "r$r" | tee -a "$results"
+  fi
+  if [[ $workloads == *" w1 "* ]]; then
+    "$rss" "$tb" w1 --threads "$threads" | tee -a "$results"
+    "$rss" "$py" "$bench/w1_mlp2d_train.py" --threads "$threads" --run "r$r" | tee -a "$results"
+  fi
+  if [[ $workloads == *" w2 "* ]]; then
+    "$rss" "$tb" w2 --threads "$threads" | tee -a "$results"
+    "$rss" "$py" "$bench/w2_mlp2d_sample.py" --threads "$threads" --run "r$r" | tee -a "$results"
+  fi
+  if [[ $workloads == *" w3 "* ]]; then
+    "$rss" "$tb" w3 --threads "$threads" | tee -a "$results"
+    "$rss" "$py" "$bench/w3_unet28_train.py" --threads "$threads" --run "r$r" | tee -a "$results"
+  fi
 done
 python3 - "$results" "$threads" <<'PY'
 import json, statistics, sys
@@ -33,14 +46,24 @@ t = int(sys.argv[2])
 def med(workload, impl, key):
     v = [r[key] for r in rows if r["workload"] == workload and r["impl"] == impl and r["threads"] == t]
     return statistics.median(v) if v else float("nan"), len(v)
+def line(name, workload, key, unit, limit=None):
+    toy, n = med(workload, "toy", key)
+    torch, _ = med(workload, "torch", key)
+    if n == 0:
+        return
+    rss_toy, _ = med(workload, "toy", "max_rss_mb")
+    rss_torch, _ = med(workload, "torch", "max_rss_mb")
+    share = f", toy at {limit / toy:.0%} of peak, torch at {limit / torch:.0%}" if limit else ""
+    print(f"{name} {unit}: toy {toy:.2f}, torch {torch:.2f}, speed-up {torch / toy:.2f}x{share}; peak memory toy {rss_toy:.0f} MB, torch {rss_torch:.0f} MB ({n} rounds)")
 peak, n = med("sgemm-peak", "toy", "gflops")
 torch_peak = statistics.median([r["results"][0]["gflops_best"] for r in rows if r["workload"] == "sgemm-peak" and r["impl"] == "torch"] or [float("nan")])
-w1t, _ = med("mlp2d-train", "toy", "ms_median"); w1p, _ = med("mlp2d-train", "torch", "ms_median")
-w2t, _ = med("mlp2d-sample", "toy", "seconds"); w2p, _ = med("mlp2d-sample", "torch", "seconds")
-w1_limit = 6 * 165634 * 1024 / (peak * 1e9) * 1e3
-w2_limit = 2 * 165634 * 10000 * 1000 / (peak * 1e9)
-print(f"threads {t}, {n} rounds, medians of fresh runs")
-print(f"sgemm 2048^3 peak: toy/BLIS {peak:.1f} GFLOP/s, torch/MKL {torch_peak:.1f} GFLOP/s")
-print(f"W1 ms/step: toy {w1t:.2f}, torch {w1p:.2f}, speed-up {w1p / w1t:.2f}x, toy at {w1_limit / w1t:.0%} of peak, torch at {w1_limit / w1p:.0%}")
-print(f"W2 seconds: toy {w2t:.1f}, torch {w2p:.1f}, speed-up {w2p / w2t:.2f}x, toy at {w2_limit / w2t:.0%} of peak, torch at {w2_limit / w2p:.0%}")
+print(f"threads {t}, medians of fresh runs")
+if n:
+    print(f"sgemm 2048^3 peak: toy/BLIS {peak:.1f} GFLOP/s, torch/MKL {torch_peak:.1f} GFLOP/s")
+line("W1", "mlp2d-train", "ms_median", "ms/step", 6 * 165634 * 1024 / (peak * 1e9) * 1e3 if n else None)
+line("W2", "mlp2d-sample", "seconds", "seconds", 2 * 165634 * 10000 * 1000 / (peak * 1e9) if n else None)
+line("W3", "unet28-train", "ms_median", "ms/step")
+w3, _ = med("unet28-train", "toy", "forward_ms_median")
+if w3 == w3:
+    print(f"W3 U-Net forward of a batch of 100 (sampling cost per network evaluation): toy {w3:.0f} ms")
 PY

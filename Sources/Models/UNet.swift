@@ -15,6 +15,8 @@ public struct UNetConfiguration: Codable, Sendable, Equatable {
     public var blocksPerLevel = 2
     /// Resolutions whose level ends with self-attention (and the middle block always has one).
     public var attentionResolutions = [7]
+    /// Attention heads: each attends over the positions with C/heads of the channels.
+    public var heads = 1
     public var groups = 8
     public var dropout: Float = 0
     /// Sinusoidal features of t, and the width of the embedding MLP's output.
@@ -37,6 +39,7 @@ public struct UNetConfiguration: Codable, Sendable, Equatable {
         guard inputChannels >= 1, baseChannels >= 1, blocksPerLevel >= 1, !multipliers.isEmpty, multipliers.allSatisfy({ $0 >= 1 }) else {
             throw UNetError.invalid("U-Net: channels, multipliers and blocks per level must be positive")
         }
+        guard heads >= 1 else { throw UNetError.invalid("U-Net: heads must be at least 1, got \(heads)") }
         guard dropout >= 0 && dropout < 1 else { throw UNetError.invalid("U-Net: dropout must be in [0, 1), got \(dropout)") }
     }
 }
@@ -89,28 +92,41 @@ final class ResidualBlock: Module {
     }
 }
 
-/// Single-head self-attention over the H·W positions (Ho et al. 2020): n = GN(x); q, k, v from one
-/// 1×1 convolution to 3C channels; w = softmax(q·kᵀ/√C) over positions; out = x + conv₁ₓ₁(w·v).
-/// PyTorch names: n, qkv, o.
-final class Attention: Module {
-    let n: GroupNorm, qkv: Conv2d, o: Conv2d
+/// Multi-head self-attention over the H·W positions (Ho et al. 2020; Vaswani et al. 2017 for the
+/// heads): n = GN(x); q, k, v from one 1×1 convolution to 3C channels; per head h of d = C/heads
+/// channels, w_h = softmax(q_h·k_hᵀ/√d) over positions and o_h = w_h·v_h; out = x + conv₁ₓ₁([o_1 … o_H]).
+/// One head is the W3 module's attention. PyTorch names: n, qkv, o.
+public final class Attention: Module {
+    public let n: GroupNorm, qkv: Conv2d, o: Conv2d
+    public let heads: Int
 
-    init(name: String, channels: Int, c: UNetConfiguration, rng: some RandomSource) throws {
-        n = try GroupNorm(name: "\(name).n", groups: c.groups, channels: channels)
+    public init(name: String, channels: Int, heads: Int, groups: Int, rng: some RandomSource) throws {
+        guard heads >= 1, channels % heads == 0 else {
+            throw UNetError.invalid("U-Net: attention \(name) has \(channels) channels, which do not split into \(heads) heads")
+        }
+        n = try GroupNorm(name: "\(name).n", groups: groups, channels: channels)
         qkv = Conv2d(name: "\(name).qkv", inChannels: channels, outChannels: 3 * channels, kernel: 1, rng: rng)
         o = Conv2d(name: "\(name).o", inChannels: channels, outChannels: channels, kernel: 1, rng: rng)
+        self.heads = heads
     }
 
-    var parameters: [Parameter] { n.parameters + qkv.parameters + o.parameters }
+    public var parameters: [Parameter] { n.parameters + qkv.parameters + o.parameters }
 
     /// x [b, h, w, c] (NHWC) → the same shape.
-    func callAsFunction(_ x: Var) -> Var {
+    public func callAsFunction(_ x: Var) -> Var {
         let t = x.tape
         let (b, hgt, wid, c) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let d = c / heads
         let tokens = t.reshape(qkv(n(x, layout: .nhwc), layout: .nhwc), [b, hgt * wid, 3 * c])
-        let (q, k, v) = (t.sliceLastAxis(tokens, 0..<c), t.sliceLastAxis(tokens, c..<(2 * c)), t.sliceLastAxis(tokens, (2 * c)..<(3 * c)))
-        let weights = t.softmaxLastAxis(t.scale(t.batchedMatmul(q, k, transposeB: true), by: 1 / Float(c).squareRoot()))
-        let h = t.reshape(t.batchedMatmul(weights, v), [b, hgt, wid, c])
+        let outputs = (0..<heads).map { h in
+            let (q, k, v) = (
+                t.sliceLastAxis(tokens, (h * d)..<((h + 1) * d)), t.sliceLastAxis(tokens, (c + h * d)..<(c + (h + 1) * d)),
+                t.sliceLastAxis(tokens, (2 * c + h * d)..<(2 * c + (h + 1) * d))
+            )
+            let weights = t.softmaxLastAxis(t.scale(t.batchedMatmul(q, k, transposeB: true), by: 1 / Float(d).squareRoot()))
+            return t.batchedMatmul(weights, v)
+        }
+        let h = t.reshape(heads == 1 ? outputs[0] : t.concatLastAxis(outputs), [b, hgt, wid, c])
         return t.add(x, o(h, layout: .nhwc))
     }
 }
@@ -163,7 +179,7 @@ public final class UNet: Denoiser {
             for i in 0..<c.blocksPerLevel {
                 down.append(.block(try ResidualBlock(name: "down.\(down.count)", inChannels: ch, outChannels: out, c: c, rng: rng)))
                 ch = out
-                if attend && i == c.blocksPerLevel - 1 { down.append(.attention(try Attention(name: "down.\(down.count)", channels: ch, c: c, rng: rng))) }
+                if attend && i == c.blocksPerLevel - 1 { down.append(.attention(try Attention(name: "down.\(down.count)", channels: ch, heads: c.heads, groups: c.groups, rng: rng))) }
                 skips.append(ch)
             }
             if level != channels.count - 1 {
@@ -173,7 +189,7 @@ public final class UNet: Denoiser {
         }
         self.down = down
         mid1 = try ResidualBlock(name: "mid1", inChannels: ch, outChannels: ch, c: c, rng: rng)
-        midAttention = try Attention(name: "mid_attn", channels: ch, c: c, rng: rng)
+        midAttention = try Attention(name: "mid_attn", channels: ch, heads: c.heads, groups: c.groups, rng: rng)
         mid2 = try ResidualBlock(name: "mid2", inChannels: ch, outChannels: ch, c: c, rng: rng)
         var up: [UpStep] = []
         for level in channels.indices.reversed() {

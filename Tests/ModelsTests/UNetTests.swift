@@ -1,3 +1,4 @@
+import Foundation
 import Diffusion
 import Engine
 import Models
@@ -41,6 +42,62 @@ import Training
             _ = try UNet(c, seed: 0)
             Issue.record("20 channels in 8 groups was accepted")
         } catch { #expect("\(error)".contains("down.0.n1") && "\(error)".contains("20 channels")) }
+    }
+
+    /// Multi-head attention against its definition computed in Double: GroupNorm, the q/k/v
+    /// projection, softmax(q_h·k_hᵀ/√d)·v_h per head of d = C/heads channels, the output
+    /// projection and the residual. Random (non-zero) projections so every head matters; one head
+    /// and two heads give different results, and heads that do not divide C are refused.
+    @Test(arguments: [1, 2, 4])
+    func attentionHeadsFollowTheirDefinition(heads: Int) throws {
+        let (b, p, c, groups) = (2, 6, 8, 2)  // x [2, 2, 3, 8] NHWC: 6 positions
+        let rng = GSLRandom(seed: 31)
+        let attention = try Attention(name: "a", channels: c, heads: heads, groups: groups, rng: rng)
+        for parameter in attention.parameters { parameter.value.scalars = parameter.value.scalars.map { _ in Float(rng.gaussian()) * 0.5 } }
+        let x = (0..<(b * p * c)).map { _ in rng.gaussian() }
+        let tape = Tape(recording: false)
+        let y = attention(tape.constant(Tensor(shape: [b, 2, 3, c], scalars: x.map(Float.init)))).value.scalars
+        func values(_ parameter: Parameter) -> [Double] { parameter.value.scalars.map(Double.init) }
+        let (gamma, beta) = (values(attention.n.weight), values(attention.n.bias))
+        let (wqkv, bqkv, wo, bo) = (values(attention.qkv.weight), values(attention.qkv.bias), values(attention.o.weight), values(attention.o.bias))
+        let d = c / heads
+        for s in 0..<b {
+            // GroupNorm per group of c/groups channels over all positions.
+            var normalized = [Double](repeating: 0, count: p * c)
+            for g in 0..<groups {
+                let indices = (0..<p).flatMap { pos in ((g * c / groups)..<((g + 1) * c / groups)).map { pos * c + $0 } }
+                let mean = indices.map { x[s * p * c + $0] }.reduce(0, +) / Double(indices.count)
+                let variance = indices.map { (x[s * p * c + $0] - mean) * (x[s * p * c + $0] - mean) }.reduce(0, +) / Double(indices.count)
+                for i in indices { normalized[i] = (x[s * p * c + i] - mean) / (variance + 1e-5).squareRoot() * gamma[i % c] + beta[i % c] }
+            }
+            // qkv[pos][j] = Σ_ch W[j, ch]·n[pos][ch] + b[j], j < 3c.
+            let qkv = (0..<p).map { pos in (0..<(3 * c)).map { j in (0..<c).map { wqkv[j * c + $0] * normalized[pos * c + $0] }.reduce(bqkv[j], +) } }
+            var attended = [[Double]](repeating: [Double](repeating: 0, count: c), count: p)
+            for h in 0..<heads {
+                for i in 0..<p {
+                    var scores = [Double](repeating: 0, count: p)
+                    for j in 0..<p {
+                        for k in 0..<d { scores[j] += qkv[i][h * d + k] * qkv[j][c + h * d + k] }
+                        scores[j] /= Double(d).squareRoot()
+                    }
+                    let top = scores.max()!
+                    let e = scores.map { exp($0 - top) }
+                    let total = e.reduce(0, +)
+                    for k in 0..<d {
+                        for j in 0..<p { attended[i][h * d + k] += e[j] / total * qkv[j][2 * c + h * d + k] }
+                    }
+                }
+            }
+            for pos in 0..<p {
+                for j in 0..<c {
+                    var want = x[(s * p + pos) * c + j] + bo[j]
+                    for k in 0..<c { want += wo[j * c + k] * attended[pos][k] }
+                    let got = Double(y[(s * p + pos) * c + j])
+                    #expect(abs(got - want) < 1e-4 * max(1, abs(want)), "heads \(heads) image \(s) position \(pos) channel \(j): \(got) vs \(want)")
+                }
+            }
+        }
+        #expect(throws: UNetError.self) { try Attention(name: "a", channels: 8, heads: 3, groups: 2, rng: rng) }
     }
 
     /// The whole chain learns: driven by the core's trainer, a small U-Net fits four fixed 8×8
