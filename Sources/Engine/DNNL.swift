@@ -35,10 +35,10 @@ public enum DNNL {
         throw Failure(operation: operation(), status: String(cString: dnnl_status2str(status)))
     }
 
-    /// Sets the number of OpenMP threads oneDNN's primitives use (`--threads` sets it with BLIS's).
+    /// Sets the number of OpenMP threads oneDNN's primitives use when called from this thread
+    /// (an OpenMP setting is per thread; `Threads.set` sets it with BLIS's).
     public static func setThreads(_ n: Int) {
         typealias SetThreads = @convention(c) (Int32) -> Void
-        _ = engine  // loads libdnnl's OpenMP runtime
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "omp_set_num_threads") else { return }
         unsafeBitCast(symbol, to: SetThreads.self)(Int32(max(1, n)))
     }

@@ -4,6 +4,18 @@ import Dispatch
     import Glibc
 #endif
 
+/// The toolkit's one thread count: BLIS's products, oneDNN's primitives (OpenMP) and the toolkit's
+/// own loops (`Parallel.chunks`, which runs on OpenMP's team) all use it, so they never
+/// oversubscribe the cores. `--threads` sets it.
+public enum Threads {
+    /// Sets the thread count of all three (oneDNN's for the calling thread, where training and
+    /// sampling run).
+    public static func set(_ n: Int) {
+        BLAS.setThreads(n)
+        DNNL.setThreads(n)
+    }
+}
+
 /// Splits elementwise loops over the threads set with `BLAS.setThreads`. Between matrix products BLAS threads sit idle, and single-threaded
 /// elementwise work (activations, Adam) would otherwise take a third of a training step.
 public enum Parallel {
@@ -37,10 +49,13 @@ public enum Parallel {
             return
         }
         BLAS.setThreads(1)
-        defer { BLAS.setThreads(threads) }
+        defer { Threads.set(threads) }
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let run = body
-            DispatchQueue.concurrentPerform(iterations: count) { run($0) }
+            DispatchQueue.concurrentPerform(iterations: count) {
+                DNNL.setThreads(1)  // per thread: each block's oneDNN primitives stay on its own core
+                run($0)
+            }
         }
     }
 

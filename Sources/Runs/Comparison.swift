@@ -128,7 +128,7 @@ struct ComparisonCell: Hashable {
 /// and scored against fresh data. Samples are kept for the first seed only (the scatter grid).
 public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws -> [ComparisonRow] {
     try plan.validate()
-    BLAS.setThreads(plan.threads)
+    Threads.set(plan.threads)
     var rows: [ComparisonRow] = []
     for run in plan.runs {
         let folder = URL(fileURLWithPath: run.folder)

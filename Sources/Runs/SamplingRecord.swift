@@ -20,7 +20,7 @@ public struct SamplingRecord: Codable, Sendable {
 
     /// Samples `trained`'s model with `configuration`'s sampler settings and scores the result.
     public static func make(_ trained: TrainedRun, configuration c: RunConfiguration) throws -> SamplingRecord {
-        BLAS.setThreads(c.threads)
+        Threads.set(c.threads)
         let start = Date()
         let labels = c.samplingLabels(trained.source)
         let result = try drawSamples(model: try trained.model(for: c), process: trained.process, configuration: c)

@@ -65,7 +65,7 @@ public struct ToyRun {
     }
 
     func execute(_ session: TrainingSession<MLPDenoiser>, configuration c: RunConfiguration, source: DataSource) throws -> RunRecord {
-        BLAS.setThreads(c.threads)
+        Threads.set(c.threads)
         if let warning = (session.process as? DiscreteDDPM)?.priorWarning { log(warning) }
         var record = RunRecord(configuration: c, toolkit: .current(), status: .training)
         try writeRecord(record)

@@ -91,7 +91,7 @@ extension TrainedRun {
             throw RunError.invalid(
                 "toy nll needs a run of a continuous process (--process vp, ve or subvp); this run used --process \(configuration.process.kind.rawValue).")
         }
-        BLAS.setThreads(configuration.threads)
+        Threads.set(configuration.threads)
         let model = try unconditionalModel()
         let start = Date()
         let x = heldOut(n, seed: seed)

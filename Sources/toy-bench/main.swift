@@ -85,7 +85,7 @@ struct W1: ParsableCommand {
     var shards = 2
 
     func run() throws {
-        BLAS.setThreads(common.threads)
+        Threads.set(common.threads)
         let nData = 100_000
         let data = TrainingData(samples: Tensor(shape: [nData, 2], scalars: w1SwissRoll(nData, rng: GSLRandom(seed: common.seed, stream: .data))))
         let process = try DiscreteDDPM(schedule: .linear, timesteps: 1000)
@@ -132,8 +132,7 @@ struct W3: ParsableCommand {
     @Option(help: "Images in the timed sampling forward pass.") var sampleBatch = 100
 
     func run() throws {
-        BLAS.setThreads(common.threads)
-        DNNL.setThreads(common.threads)
+        Threads.set(common.threads)
         // W3 draws x0 ~ U(−1, 1) afresh each step; content does not change the cost, so the
         // trainer draws batches from a pool of such images.
         let pool = 100 * batch
@@ -190,8 +189,7 @@ struct W3Export: ParsableCommand {
     @Option(help: "Output file.") var out: String
 
     func run() throws {
-        BLAS.setThreads(common.threads)
-        DNNL.setThreads(common.threads)
+        Threads.set(common.threads)
         let rng = GSLRandom(seed: common.seed, stream: .data)
         let images = 4
         let data = TrainingData(samples: Tensor(shape: [64, 1, 28, 28], scalars: (0..<(64 * 784)).map { _ in Float(2 * rng.uniform() - 1) }))
@@ -229,7 +227,7 @@ struct W2: ParsableCommand {
     @Option(help: "Sampling steps (= diffusion steps).") var timesteps = 1000
 
     func run() throws {
-        BLAS.setThreads(common.threads)
+        Threads.set(common.threads)
         let process = try DiscreteDDPM(schedule: .linear, timesteps: timesteps)
         let net = MLPDenoiser(.w1, cachedTimesteps: timesteps, rng: GSLRandom(seed: common.seed, stream: .initialization))
         let rng = GSLRandom(seed: common.seed, stream: .sampling)
@@ -286,7 +284,7 @@ struct Peak: ParsableCommand {
     @Option(help: "Matrix size n (n x n x n).") var size = 2048
 
     func run() throws {
-        BLAS.setThreads(common.threads)
+        Threads.set(common.threads)
         let n = size
         let r = sgemmRate(m: n, k: n, n: n, seconds: 3, rng: GSLRandom(seed: common.seed, stream: .evaluation))
         printJSON([
@@ -302,7 +300,7 @@ struct Shapes: ParsableCommand {
     @OptionGroup var common: ThreadOption
 
     func run() throws {
-        BLAS.setThreads(common.threads)
+        Threads.set(common.threads)
         let rng = GSLRandom(seed: common.seed, stream: .evaluation)
         // (m, k, n, transposeA, transposeB): forward x·Wᵀ, input gradient dY·W, weight gradient dYᵀ·X.
         let shapes = [
