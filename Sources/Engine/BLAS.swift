@@ -1,11 +1,12 @@
 import CBLAS
+import CDNNL
 import Foundation
 
 /// Matrix products through CBLAS (BLIS on this platform: about 4x faster than Debian's
 /// OpenBLAS single-threaded on the MLP shapes, see shared/notes/platform.md §2).
 public enum BLAS {
-    /// The backend this module was linked against ("blis").
-    public static var backendName: String { String(cString: cblas_backend_name()) }
+    /// The library computing products now: "onednn", or the CBLAS library linked ("blis").
+    public static var backendName: String { backend == .onednn ? "onednn" : String(cString: cblas_backend_name()) }
 
     nonisolated(unsafe) private static var maxThreads = 1
     nonisolated(unsafe) private static var currentThreads = -1
@@ -35,6 +36,14 @@ public enum BLAS {
         }
     }
 
+    /// The library that computes matrix products: BLIS through CBLAS, or oneDNN's sgemm (its JIT
+    /// kernels follow the CPU; Debian's BLIS runs generic kernels on some CPUs of this kind).
+    public enum Backend: String, CaseIterable, Sendable { case blis, onednn }
+
+    /// The backend `sgemm` uses: oneDNN, measured 5–7× faster than Debian's BLIS on every MLP
+    /// shape on an AVX-512 machine of this kind (`toy-bench shapes` measures both).
+    nonisolated(unsafe) public static var backend: Backend = .onednn
+
     /// Row-major C ← α·op(A)·op(B) + β·C with op(A) [m, k], op(B) [k, n], C [m, n].
     @inlinable
     public static func sgemm(
@@ -42,6 +51,12 @@ public enum BLAS {
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        if backend == .onednn {
+            let status = dnnl_sgemm(
+                transposeA ? 84 : 78, transposeB ? 84 : 78, Int64(m), Int64(n), Int64(k), alpha, a, Int64(lda), b, Int64(ldb), beta, c, Int64(ldc))
+            precondition(status == dnnl_success, "oneDNN sgemm \(m)×\(k)·\(k)×\(n) failed: \(String(cString: dnnl_status2str(status)))")
+            return
+        }
         useThreads(flops: 2 * m * n * k)
         cblas_sgemm(
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,

@@ -20,9 +20,16 @@ struct ToyBench: ParsableCommand {
 }
 
 struct ThreadOption: ParsableArguments {
-    @Option(help: "BLAS threads.") var threads: Int = 1
+    @Option(help: "Threads (BLIS, oneDNN and the toolkit's loops).") var threads: Int = 1
     @Option(help: "Random seed.") var seed: UInt64 = 0
+    @Option(help: "Matrix-product backend: blis or onednn.") var gemm: String?
     func validate() throws {
+        if let gemm {
+            guard let backend = BLAS.Backend(rawValue: gemm) else {
+                throw ValidationError("--gemm: unknown backend '\(gemm)'; choose one of \(BLAS.Backend.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            BLAS.backend = backend
+        }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads).") }
     }
 }
@@ -307,9 +314,12 @@ struct Shapes: ParsableCommand {
             (1024, 130, 256, false, true), (1024, 256, 256, false, true), (1024, 256, 256, false, false),
             (256, 1024, 256, true, false), (10000, 256, 256, false, true), (2048, 2048, 2048, false, false),
         ]
-        let rows: [[String: Any]] = shapes.map { (m, k, n, ta, tb) in
-            let r = sgemmRate(m: m, k: k, n: n, transposeA: ta, transposeB: tb, seconds: 1, rng: rng)
-            return ["shape": "\(m)x\(k)x\(n)\(ta ? "T" : "N")\(tb ? "T" : "N")", "gflops_best": r.best, "gflops_median": r.median]
+        let rows: [[String: Any]] = shapes.flatMap { (m, k, n, ta, tb) in
+            BLAS.Backend.allCases.map { backend in
+                BLAS.backend = backend
+                let r = sgemmRate(m: m, k: k, n: n, transposeA: ta, transposeB: tb, seconds: 1, rng: rng)
+                return ["shape": "\(m)x\(k)x\(n)\(ta ? "T" : "N")\(tb ? "T" : "N")", "backend": backend.rawValue, "gflops_best": r.best, "gflops_median": r.median]
+            }
         }
         printJSON(["workload": "sgemm-shapes", "impl": "toy", "threads": common.threads, "blas": BLAS.backendName, "results": rows])
     }
