@@ -124,7 +124,7 @@ extension Tape {
         guard av.shape == bv.shape else { return broadcasting(a, b, +, da: { _, _ in 1 }, db: { _, _ in 1 }) }
         let y = Tensor(shape: av.shape) { out in
             av.scalars.withUnsafeBufferPointer { pa in
-                bv.scalars.withUnsafeBufferPointer { pb in for i in 0..<out.count { out[i] = pa[i] + pb[i] } }
+                bv.scalars.withUnsafeBufferPointer { pb in Kernels.add(pa, pb, into: out) }
             }
         }
         return record(y, inputs: [a, b]) {

@@ -4,10 +4,24 @@ public enum Kernels {
     /// a += b (same shape).
     public static func addInPlace(_ a: inout Tensor, _ b: Tensor) {
         precondition(a.shape == b.shape, "addInPlace: shapes differ, \(a.shape) and \(b.shape)")
+        guard a.count > 0 else { return }
         a.scalars.withUnsafeMutableBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
-                for i in 0..<pa.count { pa[i] += pb[i] }
+                let count = pa.count
+                nonisolated(unsafe) let (pa, pb) = (pa.baseAddress!, pb.baseAddress!)
+                Parallel.chunks(count) { range in
+                    for i in range { pa[i] += pb[i] }
+                }
             }
+        }
+    }
+
+    /// out = a + b elementwise (same count), split over threads.
+    static func add(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
+        guard out.count > 0 else { return }
+        nonisolated(unsafe) let (pa, pb, po) = (a.baseAddress!, b.baseAddress!, out.baseAddress!)
+        Parallel.chunks(out.count) { range in
+            for i in range { po[i] = pa[i] + pb[i] }
         }
     }
 

@@ -285,6 +285,64 @@ func sgemmRate(
     return (flops / times.min()! / 1e9, flops / median(times) / 1e9, times.count)
 }
 
+/// Times a call `seconds` long at least (3 untimed calls first, at least 10 timed); (best, median) seconds.
+func timeCalls(seconds: Double, _ call: () throws -> Void) rethrows -> (best: Double, median: Double) {
+    for _ in 0..<3 { try call() }
+    var times: [Double] = []
+    let start = Date()
+    while times.count < 10 || Date().timeIntervalSince(start) < seconds {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try call()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+    }
+    return (times.min()!, median(times))
+}
+
+/// A k×k, stride-1 convolution with padding k/2 on NHWC images the way a framework without a
+/// convolution library computes it: im2col (each output position's k·k·c input patch as a row,
+/// zeros outside the image), then one product cols [n·h·w, k·k·c] · Wᵀ [k·k·c, o] → NHWC output.
+/// The reference `toy-bench shapes` measures oneDNN's convolutions against.
+func im2colConvolution(_ x: [Float], _ weight: [Float], _ g: ConvolutionGeometry, columns: inout [Float], output: inout [Float]) {
+    let (n, c, h, w, o, k) = (g.batch, g.inChannels, g.height, g.width, g.outChannels, g.kernelHeight)
+    let (pad, patch) = (k / 2, k * k * c)
+    x.withUnsafeBufferPointer { px in
+        columns.withUnsafeMutableBufferPointer { cols in
+            for img in 0..<n {
+                for y in 0..<h {
+                    for xx in 0..<w {
+                        let row = cols.baseAddress! + ((img * h + y) * w + xx) * patch
+                        for dy in 0..<k {
+                            for dx in 0..<k {
+                                let (sy, sx) = (y + dy - pad, xx + dx - pad)
+                                let target = row + (dy * k + dx) * c
+                                if sy < 0 || sy >= h || sx < 0 || sx >= w {
+                                    target.update(repeating: 0, count: c)
+                                } else {
+                                    target.update(from: px.baseAddress! + ((img * h + sy) * w + sx) * c, count: c)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Weights as [o, kh, kw, c] rows to match the patch order.
+    var rows = [Float](repeating: 0, count: o * patch)
+    for oc in 0..<o { for ic in 0..<c { for dy in 0..<k { for dx in 0..<k {
+        rows[oc * patch + (dy * k + dx) * c + ic] = weight[((oc * c + ic) * k + dy) * k + dx]
+    } } } }
+    columns.withUnsafeBufferPointer { cols in
+        rows.withUnsafeBufferPointer { pw in
+            output.withUnsafeMutableBufferPointer { out in
+                BLAS.sgemm(
+                    transposeA: false, transposeB: true, m: n * h * w, n: o, k: patch, alpha: 1, a: cols.baseAddress!, lda: patch,
+                    b: pw.baseAddress!, ldb: patch, beta: 0, c: out.baseAddress!, ldc: o)
+            }
+        }
+    }
+}
+
 struct Peak: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "sgemm 2048x2048x2048 rate (GFLOP/s of the best call), as W4.")
     @OptionGroup var common: ThreadOption
@@ -303,7 +361,8 @@ struct Peak: ParsableCommand {
 }
 
 struct Shapes: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "sgemm GFLOP/s on the shapes of W1 and W2 (best and median call).")
+    static let configuration = CommandConfiguration(
+        abstract: "GFLOP/s of both matrix backends on the MLP's product shapes, and of oneDNN's convolutions against im2col + each backend on the U-Net's.")
     @OptionGroup var common: ThreadOption
 
     func run() throws {
@@ -321,6 +380,25 @@ struct Shapes: ParsableCommand {
                 return ["shape": "\(m)x\(k)x\(n)\(ta ? "T" : "N")\(tb ? "T" : "N")", "backend": backend.rawValue, "gflops_best": r.best, "gflops_median": r.median]
             }
         }
-        printJSON(["workload": "sgemm-shapes", "impl": "toy", "threads": common.threads, "blas": BLAS.backendName, "results": rows])
+        // The U-Net's convolutions (batch 64, NHWC, forward): oneDNN against im2col + a product on
+        // each matrix backend. (batch, in, out, size, kernel).
+        let convolutions = [(64, 1, 32, 28, 3), (64, 32, 32, 28, 3), (64, 64, 64, 14, 3), (64, 64, 64, 7, 3), (64, 96, 32, 28, 1)]
+        var convRows: [[String: Any]] = []
+        for (n, c, o, size, k) in convolutions {
+            let g = ConvolutionGeometry(input: [n, size, size, c], weight: [o, c, k, k], stride: 1, padding: k / 2, hasBias: true, layout: .nhwc)
+            let x = Tensor(shape: g.inputShape, scalars: rng.gaussians(n * size * size * c))
+            let weight = Tensor(shape: g.weightShape, scalars: rng.gaussians(o * c * k * k)), bias = Tensor(zeros: [o])
+            let plan = try ConvolutionPlan.plan(g)
+            let name = "conv \(k)x\(k) \(c)->\(o) \(size)x\(size) batch \(n)"
+            let d = try timeCalls(seconds: 1) { _ = try plan.forward(x, weight: weight, bias: bias) }
+            convRows.append(["shape": name, "backend": "onednn-conv (\(plan.implementations[0]))", "gflops_best": Double(g.flops) / d.best / 1e9, "gflops_median": Double(g.flops) / d.median / 1e9])
+            var columns = [Float](repeating: 0, count: n * size * size * k * k * c), output = [Float](repeating: 0, count: n * size * size * o)
+            for backend in BLAS.Backend.allCases {
+                BLAS.backend = backend
+                let t = timeCalls(seconds: 1) { im2colConvolution(x.scalars, weight.scalars, g, columns: &columns, output: &output) }
+                convRows.append(["shape": name, "backend": "im2col+\(backend.rawValue)", "gflops_best": Double(g.flops) / t.best / 1e9, "gflops_median": Double(g.flops) / t.median / 1e9])
+            }
+        }
+        printJSON(["workload": "shapes", "impl": "toy", "threads": common.threads, "matmul": rows, "convolution": convRows])
     }
 }
