@@ -54,12 +54,18 @@ def line(name, workload, key, unit, limit=None):
     rss_toy, _ = med(workload, "toy", "max_rss_mb")
     rss_torch, _ = med(workload, "torch", "max_rss_mb")
     share = f", toy at {limit / toy:.0%} of peak, torch at {limit / torch:.0%}" if limit else ""
-    print(f"{name} {unit}: toy {toy:.2f}, torch {torch:.2f}, speed-up {torch / toy:.2f}x{share}; peak memory toy {rss_toy:.0f} MB, torch {rss_torch:.0f} MB ({n} rounds)")
+    # Per-round ratios (toy and torch of one round ran back to back), so the spread is visible.
+    toy_runs = [r[key] for r in rows if r["workload"] == workload and r["impl"] == "toy" and r["threads"] == t]
+    torch_runs = [r[key] for r in rows if r["workload"] == workload and r["impl"] == "torch" and r["threads"] == t]
+    ratios = ", ".join(f"{b / a:.2f}" for a, b in zip(toy_runs, torch_runs))
+    print(f"{name} {unit}: toy {toy:.2f}, torch {torch:.2f}, speed-up {torch / toy:.2f}x (per round: {ratios}){share}; "
+          f"peak memory toy {rss_toy:.0f} MB, torch {rss_torch:.0f} MB ({n} rounds)")
 peak, n = med("sgemm-peak", "toy", "gflops")
 torch_peak = statistics.median([r["results"][0]["gflops_best"] for r in rows if r["workload"] == "sgemm-peak" and r["impl"] == "torch"] or [float("nan")])
 print(f"threads {t}, medians of fresh runs")
 if n:
-    print(f"sgemm 2048^3 peak: toy/BLIS {peak:.1f} GFLOP/s, torch/MKL {torch_peak:.1f} GFLOP/s")
+    backend = next(r.get("blas", "?") for r in rows if r["workload"] == "sgemm-peak" and r["impl"] == "toy")
+    print(f"sgemm 2048^3 peak: toy ({backend}) {peak:.1f} GFLOP/s, torch {torch_peak:.1f} GFLOP/s")
 line("W1", "mlp2d-train", "ms_median", "ms/step", 6 * 165634 * 1024 / (peak * 1e9) * 1e3 if n else None)
 line("W2", "mlp2d-sample", "seconds", "seconds", 2 * 165634 * 10000 * 1000 / (peak * 1e9) if n else None)
 line("W3", "unet28-train", "ms_median", "ms/step")

@@ -230,6 +230,8 @@ public final class UNet: Denoiser {
     /// One: oneDNN's convolutions split the whole batch over the threads themselves (two tapes would
     /// take turns on the same convolution plans, each on half a batch).
     public var trainingShards: Int { 1 }
+    /// Dropout's masks come from one generator, drawn on the training thread (one shard).
+    public var randomStreams: [String: GSLRandom] { ["dropout": dropoutRandom] }
 
     /// x [b, c, h, w] (NCHW) at `times` (one per image), labels (nil = ∅) → [b, c, h, w].
     public func callAsFunction(_ x: Var, times: [Float], labels: [Int]?) -> Var {

@@ -16,6 +16,7 @@ extension TrainingSession {
         for (k, v) in optimizer.stateDict() { entries[k] = .float32(v) }
         entries["rng.batch"] = .uint8(batchRNG.state)
         entries["rng.noise"] = .uint8(noiseRNG.state)
+        for (name, stream) in network.randomStreams { entries["rng.network.\(name)"] = .uint8(stream.state) }
         entries["loss"] = .float32(Tensor(shape: [losses.count], scalars: losses))
         let own = [
             "format": "toy-checkpoint", "format_version": Self.formatVersion, "step": "\(step)",
@@ -55,6 +56,12 @@ extension TrainingSession {
         do {
             try batchRNG.restore(state: batchState)
             try noiseRNG.restore(state: noiseState)
+            for (name, stream) in network.randomStreams {
+                guard case .uint8(let state)? = s.entries["rng.network.\(name)"] else { throw fail("the network's random stream '\(name)' is missing") }
+                try stream.restore(state: state)
+            }
+        } catch let e as CheckpointError {
+            throw e
         } catch { throw fail("\(error)") }
         self.step = step
         losses = loss.scalars

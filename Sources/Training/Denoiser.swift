@@ -1,5 +1,6 @@
 import Engine
 import NN
+import Stats
 
 /// A denoising network as the shape-generic core sees it: x_t [batch, …] of any rank, one network
 /// time per row and optionally one class label per row → a prediction of x's shape (ε, x₀, v or the
@@ -19,6 +20,9 @@ public protocol Denoiser: Module {
     /// Row blocks a training batch is split into, each on its own tape and thread (see
     /// `denoisingGradients`). Fixed per network, so 1 and 2 threads give the same numbers.
     var trainingShards: Int { get }
+    /// The network's own random generators (dropout), by name: checkpoints save and restore their
+    /// state, so a resumed run draws the same masks as an uninterrupted one.
+    var randomStreams: [String: GSLRandom] { get }
 }
 
 extension Denoiser {
@@ -27,6 +31,9 @@ extension Denoiser {
 
     /// Two: small networks leave BLAS's threads idle, and two tapes keep both cores busy.
     public var trainingShards: Int { 2 }
+
+    /// None: a deterministic network.
+    public var randomStreams: [String: GSLRandom] { [:] }
 
     /// The null label ∅ of a conditional network.
     public var nullLabel: Int { classes }

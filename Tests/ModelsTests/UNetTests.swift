@@ -100,6 +100,38 @@ import Training
         #expect(throws: UNetError.self) { try Attention(name: "a", channels: 8, heads: 3, groups: 2, rng: rng) }
     }
 
+    /// With dropout, a checkpoint carries the U-Net's dropout stream: training resumed from it
+    /// draws the same masks and continues bit for bit; a checkpoint without the stream is refused.
+    @Test func trainingWithDropoutResumesExactly() throws {
+        var c = UNetConfiguration()
+        (c.resolution, c.baseChannels, c.multipliers, c.blocksPerLevel, c.attentionResolutions, c.groups, c.dropout) = (8, 8, [1, 2], 1, [4], 4, 0.3)
+        let rng = GSLRandom(seed: 6)
+        let data = TrainingData(samples: Tensor(shape: [8, 1, 8, 8], scalars: (0..<512).map { _ in Float(rng.uniform() * 2 - 1) }), labels: nil, classes: 0)
+        var o = TrainingOptions()
+        (o.steps, o.batchSize, o.lr, o.warmupSteps) = (12, 4, 1e-3, 0)
+        func session() throws -> TrainingSession<UNet> {
+            try TrainingSession(
+                network: try UNet(c, seed: 1), data: data, process: try DiscreteDDPM(schedule: .linear, timesteps: 50), prediction: .epsilon,
+                options: o, seed: 2)
+        }
+        let straight = try session()
+        for _ in 0..<12 { straight.trainStep() }
+        let first = try session()
+        for _ in 0..<5 { first.trainStep() }
+        let checkpoint = first.checkpoint()
+        let resumed = try session()
+        try resumed.restore(checkpoint, file: "memory")
+        for _ in 5..<12 { resumed.trainStep() }
+        #expect(straight.losses == resumed.losses)
+        #expect(straight.network.parameters.map(\.value) == resumed.network.parameters.map(\.value))
+        var stripped = checkpoint
+        stripped.entries["rng.network.dropout"] = nil
+        do {
+            try session().restore(stripped, file: "old.safetensors")
+            Issue.record("a checkpoint without the dropout stream was accepted")
+        } catch { #expect("\(error)".contains("old.safetensors") && "\(error)".contains("dropout")) }
+    }
+
     /// The whole chain learns: driven by the core's trainer, a small U-Net fits four fixed 8×8
     /// images (ε-prediction on a 100-step DDPM chain) — the loss falls tenfold from its start.
     @Test func aSmallUNetLearnsToDenoiseAFewFixedImages() throws {
