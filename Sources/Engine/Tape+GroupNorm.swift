@@ -164,7 +164,8 @@ struct GroupNormKernel {
                             nonisolated(unsafe) let (px, pdy, pg, pb, stats) = (px.baseAddress!, pdy.baseAddress!, pg.baseAddress!, pb.baseAddress!, stats)
                             Parallel.chunks(samples, itemSize: sampleSize) { range in
                                 let scratch = Scratch(channels: c, coefficients: 6)
-                                let z = activation == nil ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: sampleSize)
+                                // z, then ∂z (distinct from ∂x: loops whose output may alias an input stay scalar).
+                                let z = activation == nil ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: 2 * sampleSize)
                                 defer { scratch.free(); z?.deallocate() }
                                 let f = scratch.floats
                                 let (partialD, partialDX) = (f, f + c)
@@ -176,18 +177,19 @@ struct GroupNormKernel {
                                         let (mean, rstd) = (stats[2 * (s * groups + k)], stats[2 * (s * groups + k) + 1])
                                         for ch in (k * perGroup)..<((k + 1) * perGroup) { (r[ch], q[ch]) = (rstd, -mean * rstd) }
                                     }
-                                    // ∂z: ∂y itself, or ∂y·f′(z) with z = γ·x̂ + β recomputed, kept in the ∂x buffer.
+                                    // ∂z: ∂y itself, or ∂y·f′(z) with z = γ·x̂ + β recomputed.
                                     var dz = UnsafePointer(pdy + s * sampleSize)
                                     if let activation, let z {
+                                        let dzBuffer = z.baseAddress! + sampleSize
                                         for ch in 0..<c { (a[ch], shift[ch]) = (r[ch] * pg[ch], q[ch] * pg[ch] + pb[ch]) }
                                         for p in 0..<positions {
                                             let (row, out) = (xs + p &* c, z.baseAddress! + p &* c)
                                             for ch in 0..<c { out[ch] = row[ch] * a[ch] + shift[ch] }
                                         }
                                         activation.backward(
-                                            UnsafeBufferPointer(z), UnsafeBufferPointer(start: dz, count: sampleSize),
-                                            UnsafeMutableBufferPointer(start: dxs, count: sampleSize), serial: ())
-                                        dz = UnsafePointer(dxs)
+                                            UnsafeBufferPointer(rebasing: z[0..<sampleSize]), UnsafeBufferPointer(start: dz, count: sampleSize),
+                                            UnsafeMutableBufferPointer(start: dzBuffer, count: sampleSize), serial: ())
+                                        dz = UnsafePointer(dzBuffer)
                                     }
                                     // Σ ∂z (∂β) and Σ ∂z·x̂ (∂γ) per channel, one pass for both.
                                     let (dBetaS, dGammaS) = (parts + 2 * s * c, parts + (2 * s + 1) * c)
@@ -199,10 +201,9 @@ struct GroupNormKernel {
                                         let end = min(p &+ 32, positions)
                                         while p < end {
                                             let (row, g) = (xs + p &* c, dz + p &* c)
-                                            for ch in 0..<c {
-                                                partialD[ch] += g[ch]
-                                                partialDX[ch] += g[ch] * (row[ch] * r[ch] + q[ch])
-                                            }
+                                            // Two loops, one accumulator each: both vectorize.
+                                            for ch in 0..<c { partialD[ch] += g[ch] }
+                                            for ch in 0..<c { partialDX[ch] += g[ch] * (row[ch] * r[ch] + q[ch]) }
                                             p &+= 1
                                         }
                                         for ch in 0..<c {
