@@ -200,7 +200,13 @@ extension Tape {
                         for s in images {
                             let (xs, ys, shifts) = (px.baseAddress! + s * c * positions, out.baseAddress! + s * c * positions, ps.baseAddress! + s * c)
                             for r in 0..<rows {
-                                for i in 0..<width { ys[r * width + i] = xs[r * width + i] + shifts[layout == .nhwc ? i : r] }
+                                let (source, target) = (xs + r &* width, ys + r &* width)
+                                switch layout {
+                                case .nhwc: for i in 0..<width { target[i] = source[i] + shifts[i] }
+                                case .nchw:
+                                    let shift = shifts[r]
+                                    for i in 0..<width { target[i] = source[i] + shift }
+                                }
                             }
                         }
                     }
