@@ -5,7 +5,7 @@ import PackageDescription
 //   toy, toy-bench -> Runs -> Models -> Training -> Diffusion -> Engine -> CBLAS, CDNNL
 //                      |         \----------> NN (layers, safetensors) -> Engine
 //                      +-> Samplers -> Diffusion
-//                      +-> Datasets, Plotting (Foundation only)
+//                      +-> Datasets, Plotting (Foundation only), ImageData (IDX/CIFAR-10 readers) -> CZlib
 // Training is the shape-generic core (Denoiser protocol, training loop, checkpoints); Models holds
 // the networks that conform to it; Samplers take tensors of any shape; Runs is the 2-D application.
 // GSL is linked by name (never pkg-config, which would add GSL's slow reference BLAS);
@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CGSL", providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libblis-pthread-dev"])]),
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Stats", dependencies: ["CGSL"], exclude: ["README.md"]),
         // Engine's elementwise kernels (SiLU, GroupNorm, adds) run 256-bit vectors with AVX2, which every
         // machine of this kind has (bin/setup checks): the W3 U-Net step is 7% faster than on the
@@ -38,6 +39,7 @@ let package = Package(
         .target(name: "Models", dependencies: ["Training", "NN", "Engine", "Stats"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["Stats"], exclude: ["README.md"]),
         .target(name: "Plotting", exclude: ["README.md"]),
+        .target(name: "ImageData", dependencies: ["CZlib"], exclude: ["README.md"]),
         .target(
             name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "Training", "Models", "NN", "Engine", "Stats", "Plotting"],
             exclude: ["README.md"]),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Training", "NN", "Engine", "Stats"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Stats"], exclude: ["Golden"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "ImageDataTests", dependencies: ["ImageData", "CZlib"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Training", "Models", "NN", "Engine", "Stats"]),
     ]
 )
