@@ -45,7 +45,7 @@ let package = Package(
             exclude: ["README.md"]),
         .executableTarget(
             name: "toy",
-            dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Training", "Models", "Stats", "NN", "Engine", "Plotting",
+            dependencies: ["Runs", "Datasets", "ImageData", "Diffusion", "Samplers", "Training", "Models", "Stats", "NN", "Engine", "Plotting",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "toy-bench",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Diffusion
+import ImageData
 import Runs
 import Samplers
 
@@ -18,6 +19,15 @@ struct ListCommand: ParsableCommand {
             print(
                 "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --ema-decay \(t.emaDecay) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --variance \(t.variance.rawValue) --input-scale \(t.inputScale) --process \(t.process.rawValue) --sampler \(t.sampler.rawValue)]"
             )
+        }
+        print("\nImage datasets (read from files; the image path of toy run is being built):")
+        let iw = ImageDatasetKind.allCases.map(\.rawValue.count).max()!
+        for d in ImageDatasetKind.allCases {
+            let dir = d.defaultDirectory
+            let missing = ImageSplit.allCases.flatMap { d.missingFiles($0, in: dir) }
+            let shape = d.imageShape.map(String.init).joined(separator: "×")
+            print("  \(d.rawValue.padding(toLength: iw, withPad: " ", startingAt: 0))  \(d.size(.train)) + \(d.size(.test)) images of \(shape), \(d.classNames.count) classes")
+            print("  \(String(repeating: " ", count: iw))  \(dir): \(missing.isEmpty ? "present" : "missing \(missing.joined(separator: ", "))")")
         }
         print("\nSchedules (--schedule):")
         for s in ScheduleKind.allCases { print("  \(s.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(s.summary)") }
