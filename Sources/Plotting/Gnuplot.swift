@@ -50,6 +50,8 @@ public enum PlotError: Error, CustomStringConvertible {
     case launchFailed(String)
     case gnuplotFailed(status: Int32, message: String)
     case notARun(path: String, missing: [String])
+    /// Values a figure cannot show as they are (it never clamps them silently).
+    case invalidData(String)
 
     public var description: String {
         switch self {
@@ -60,6 +62,7 @@ public enum PlotError: Error, CustomStringConvertible {
         case .gnuplotFailed(let s, let m): return "gnuplot exited with status \(s): \(m)"
         case .notARun(let p, let missing):
             return "'\(p)' is not a toy run folder: expected \(missing.joined(separator: ", ")) (written by 'toy run')."
+        case .invalidData(let m): return "cannot draw: \(m)"
         }
     }
 }

@@ -62,6 +62,38 @@ func scratch() -> URL { FileManager.default.temporaryDirectory.appendingPathComp
         #expect(png.count > 5000)
     }
 
+    /// A 2×3 grid of grey 4×5 images and of colour ones: one data line per pixel, pixel values as
+    /// given (grey) or as 0–255 triples (colour), images upright in grid order; gnuplot renders both;
+    /// a value outside [0, 1] is refused rather than clamped.
+    @Test(arguments: [1, 3])
+    func imageGridsPlaceEveryPixelAndRender(channels: Int) throws {
+        let (h, w) = (4, 5)
+        let images = (0..<6).map { k in (0..<(channels * h * w)).map { Float(($0 + k) % 11) / 10 } }
+        let f = try Figures.imageGrid(
+            name: "grid", title: "t", images: images, channels: channels, height: h, width: w, columns: 3, rowLabels: ["Coat", "Bag's"], caption: "c")
+        let lines = f.data["grid.dat"]!.split(separator: "\n").map { $0.split(separator: " ").map { Double($0)! } }
+        // The whole canvas, gaps (white) included: 3·7 − 2 by 2·6 − 2 pixels.
+        #expect(lines.count == 19 * 10 && lines.filter { $0[0] == 5 }.allSatisfy { $0[2] == (channels == 1 ? 1 : 255) })
+        // Image 4 (row 1, column 1), its pixel (i = 0, j = 2): x = 1·(5 + 2) + 2, y = (2 − 1 − 1)·(4 + 2) + 3.
+        let line = try #require(lines.first { $0[0] == 9 && $0[1] == 3 })
+        if channels == 1 {
+            #expect(Float(line[2]) == images[4][2])
+        } else {
+            #expect(line.count == 5 && (0..<3).allSatisfy { c in line[2 + c] == Double(Int((images[4][c * h * w + 2] * 255).rounded())) })
+        }
+        let script = f.script(.png)
+        #expect(script.contains(channels == 1 ? "with image\n" : "with rgbimage\n") && script.contains("'Bag''s'"))
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try f.write(to: dir, format: .png, gnuplot: try Gnuplot())
+        #expect(try Data(contentsOf: dir.appendingPathComponent("grid.png")).count > 1000)
+        var bad = images
+        bad[2][3] = 1.5
+        #expect(throws: PlotError.self) { try Figures.imageGrid(name: "g", title: "t", images: bad, channels: channels, height: h, width: w, columns: 3) }
+        bad[2][3] = .nan
+        #expect(throws: PlotError.self) { try Figures.imageGrid(name: "g", title: "t", images: bad, channels: channels, height: h, width: w, columns: 3) }
+    }
+
     @Test func aGnuplotErrorLeavesNoEmptyImage() throws {
         let dir = scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
