@@ -13,6 +13,8 @@
 #include <gsl/gsl_odeiv2.h>
 #include <gsl/gsl_sf_bessel.h>
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_matrix_double.h>
+#include <gsl/gsl_eigen.h>
 
 /* Swift 6 rejects GSL's mutable type globals; these accessors return them. */
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
