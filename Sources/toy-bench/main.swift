@@ -2,6 +2,7 @@ import ArgumentParser
 import Diffusion
 import Engine
 import Foundation
+import ImageData
 import Models
 import NN
 import Runs
@@ -16,7 +17,7 @@ struct ToyBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toy-bench",
         abstract: "Speed benchmarks: W1 (MLP training step), W2 (DDPM sampling), sgemm peak.",
-        subcommands: [W1.self, W2.self, W3.self, W3Export.self, Peak.self, Shapes.self])
+        subcommands: [W1.self, W2.self, W3.self, W3Export.self, Peak.self, Shapes.self, Classifier.self])
 }
 
 struct ThreadOption: ParsableArguments {
@@ -400,5 +401,38 @@ struct Shapes: ParsableCommand {
             }
         }
         printJSON(["workload": "shapes", "impl": "toy", "threads": common.threads, "matmul": rows, "convolution": convRows])
+    }
+}
+
+/// Trains the toolkit's image classifier (the feature network of FD/KID) on a dataset's training
+/// split and prints its test accuracy and the time taken.
+struct Classifier: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Train the FD/KID feature classifier on an image dataset; print test accuracy and time.")
+    @OptionGroup var common: ThreadOption
+    @Option(help: "Image dataset: fashion-mnist, mnist or cifar10.") var dataset = "fashion-mnist"
+    @Option(help: "Folder of the dataset's files (default: where toy list says).") var dataDir: String?
+    @Option(help: "Training epochs.") var epochs = 3
+    @Option(help: "Batch size.") var batchSize = 128
+
+    func run() throws {
+        Threads.set(common.threads)
+        guard let kind = ImageDatasetKind(rawValue: dataset) else {
+            throw ValidationError("--dataset: unknown '\(dataset)'; choose one of \(ImageDatasetKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let (train, test) = (try kind.load(.train, from: dataDir), try kind.load(.test, from: dataDir))
+        func tensor(_ d: ImageDataset) -> Tensor { Tensor(shape: [d.count] + d.imageShape, scalars: d.floats(interval: -1...1)) }
+        let net = try ImageClassifier(ImageClassifier.Configuration(inputChannels: train.channels, classes: train.classes), seed: common.seed)
+        let t0 = Date()
+        var epochLosses: [Double] = []
+        net.train(images: tensor(train), labels: train.labels, epochs: epochs, batchSize: batchSize, seed: common.seed) { epoch, loss in
+            epochLosses.append(loss)
+            FileHandle.standardError.write("epoch \(epoch + 1): loss \(loss), \(Int(Date().timeIntervalSince(t0))) s\n".data(using: .utf8)!)
+        }
+        let seconds = Date().timeIntervalSince(t0)
+        printJSON([
+            "workload": "classifier", "impl": "toy", "dataset": dataset, "threads": common.threads, "epochs": epochs, "batch": batchSize,
+            "params": net.parameterCount, "train_seconds": seconds, "epoch_losses": epochLosses,
+            "test_accuracy": net.accuracy(images: tensor(test), labels: test.labels), "seed": common.seed,
+        ])
     }
 }

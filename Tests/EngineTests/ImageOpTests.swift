@@ -32,6 +32,34 @@ import Testing
         checkGradient(shift) { t, v in weightedSum(t, t.addChannelShift(t.constant(ConvolutionTests.arrange(x, layout)), v, layout: layout)) }
     }
 
+    /// Cross-entropy against −log softmax computed in Double (huge logits included) and its
+    /// gradient against central differences.
+    @Test func crossEntropyIsTheMeanNegativeLogSoftmaxOfTheLabel() {
+        let z = randomTensor([3, 4], seed: 28, scale: 2), labels = [2, 0, 3]
+        let tape = Tape(recording: false)
+        let loss = tape.crossEntropy(tape.constant(z), labels: labels).value.scalar
+        var want = 0.0
+        for r in 0..<3 {
+            let row = (0..<4).map { Double(z.scalars[r * 4 + $0]) }
+            want += Foundation.log(row.map { Foundation.exp($0) }.reduce(0, +)) - row[labels[r]]
+        }
+        #expect(abs(Double(loss) - want / 3) < 1e-5)
+        var big = z
+        big.scalars = big.scalars.map { $0 + 1000 }
+        #expect(abs(tape.crossEntropy(tape.constant(big), labels: labels).value.scalar - loss) < 1e-3)
+        checkGradient(z, step: 1e-2, tolerance: 1e-2) { t, v in t.crossEntropy(v, labels: labels) }
+    }
+
+    @Test(arguments: [ImageLayout.nchw, .nhwc])
+    func averagePositionsIsTheMeanPerImageAndChannel(_ layout: ImageLayout) {
+        let x = randomTensor([2, 3, 4, 5], seed: 29)  // NCHW numbers
+        let tape = Tape(recording: false)
+        let y = tape.averagePositions(tape.constant(ConvolutionTests.arrange(x, layout)), layout: layout).value
+        #expect(y.shape == [2, 3])
+        for i in 0..<6 { #expect(abs(y.scalars[i] - x.scalars[(i * 20)..<((i + 1) * 20)].reduce(0, +) / 20) < 1e-6) }
+        checkGradient(ConvolutionTests.arrange(x, layout)) { t, v in weightedSum(t, t.averagePositions(v, layout: layout)) }
+    }
+
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
     func batchedMatmulIsAMatmulPerBatchElement(transposeA: Bool, transposeB: Bool) {
         let aShape = transposeA ? [3, 4, 2] : [3, 2, 4], bShape = transposeB ? [3, 5, 4] : [3, 4, 5]
