@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Plotting", exclude: ["README.md"]),
         .target(name: "ImageData", dependencies: ["CZlib"], exclude: ["README.md"]),
         .target(
-            name: "Runs", dependencies: ["Datasets", "Diffusion", "Samplers", "Training", "Models", "NN", "Engine", "Stats", "Plotting"],
+            name: "Runs", dependencies: ["Datasets", "ImageData", "Diffusion", "Samplers", "Training", "Models", "NN", "Engine", "Stats", "Plotting"],
             exclude: ["README.md"]),
         .executableTarget(
             name: "toy",

@@ -86,6 +86,15 @@ check "--data and a dataset together are refused" 64 "not both" -- "$toy" run mo
 "$toy" data moons --n 500 --out "$tmp/nolabels.csv" >/dev/null
 check "--conditional on a file without labels says what is missing" 64 "label column" -- "$toy" run --data "$tmp/nolabels.csv" --conditional
 check "toy eval reads .npy" 0 "classifier accuracy" -- "$toy" eval moons "$tmp/ok/samples.npy"
+check "eval of an unknown dataset lists points and image datasets" 64 "moons.*fashion-mnist.*cifar10" -- "$toy" eval nosuchset "$tmp/ok/samples.npy"
+check "eval of points as images names the expected shape" 1 "samples.npy.*expected images of shape \(n ≥ 2, 1, 28, 28\)" -- "$toy" eval fashion-mnist "$tmp/ok/samples.npy"
+python3 -c "
+import struct, sys
+h = \"{'descr': '<f4', 'fortran_order': False, 'shape': (2, 1, 28, 28), }\"
+h += ' ' * (63 - (10 + len(h)) % 64) + chr(10)
+open(sys.argv[1], 'wb').write(b'\\x93NUMPY\\x01\\x00' + struct.pack('<H', len(h)) + h.encode() + struct.pack('<1568f', *([0.5] * 1567 + [1.5])))
+" "$tmp/bright.npy"
+check "eval refuses pixels outside [0, 1] naming the file" 1 "bright.npy.*1.5 at index 1567 is outside \[0, 1\]" -- "$toy" eval fashion-mnist "$tmp/bright.npy"
 check "toy sweep refuses a misspelt key before running" 64 "training.stepz" -- "$toy" sweep moons --set training.stepz=1,2 --out "$tmp/badsweep"
 check "toy sweep --emit slurm writes an array script" 0 "sbatch" -- "$toy" sweep moons --seeds 0-1 --set training.steps=20,30 --set model.width=16 --set sampling.samples=100 --jobs 2 --emit slurm --out "$tmp/sl"
 check "the SLURM script is valid bash" 0 "" -- bash -n "$tmp/sl/sweep.slurm"

@@ -1,9 +1,25 @@
 import Foundation
 
-/// Reading NumPy .npy files (format 1.0–3.0) of 2-D points: little-endian float32 or float64,
-/// C order, shape (n, 2). Every fault names the file.
+/// Reading NumPy .npy files (format 1.0–3.0): little-endian float32 or float64, C order — points
+/// of shape (n, 2), or arrays of any shape (images [n, c, h, w]). Every fault names the file.
 public enum NPY {
+    /// Points of shape (n, 2), all finite.
     public static func readPoints(_ url: URL) throws -> [SIMD2<Double>] {
+        let (shape, values) = try readArray(url) { dims in
+            dims.count == 2 && dims[1] == 2 && dims[0] >= 1 ? nil : "expected shape (n, 2), found (\(dims.map(String.init).joined(separator: ", ")))"
+        }
+        var points: [SIMD2<Double>] = []
+        points.reserveCapacity(shape[0])
+        for i in 0..<shape[0] {
+            guard values[2 * i].isFinite && values[2 * i + 1].isFinite else { throw PointsCSV.ReadError.unreadable(url.path, "non-finite value in row \(i)") }
+            points.append(SIMD2(values[2 * i], values[2 * i + 1]))
+        }
+        return points
+    }
+
+    /// The shape and values (C order) of an array whose shape `check` accepts (it returns the
+    /// fault otherwise).
+    public static func readArray(_ url: URL, check: ([Int]) -> String?) throws -> (shape: [Int], values: [Double]) {
         let path = url.path
         func fail(_ why: String) -> PointsCSV.ReadError { .unreadable(path, why) }
         guard FileManager.default.fileExists(atPath: path) else { throw PointsCSV.ReadError.missing(path) }
@@ -39,29 +55,26 @@ public enum NPY {
             throw fail("header has no shape")
         }
         let dims = header[open.upperBound..<close].split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard dims.count == 2, dims[1] == 2, dims[0] >= 1 else { throw fail("expected shape (n, 2), found (\(header[open.upperBound..<close]))") }
-        let n = dims[0]
+        if let fault = check(dims) { throw fail(fault) }
+        let (count, overflow) = dims.reduce((1, false)) { acc, n in
+            let (p, o) = acc.0.multipliedReportingOverflow(by: n)
+            return (p, acc.1 || o || n < 0)
+        }
         let body = start + headerLength
-        guard data.count == body + n * 2 * width else {
-            throw fail("expected \(n * 2 * width) bytes of data for shape (\(n), 2), found \(data.count - body)")
+        guard !overflow, data.count == body + count * width else {
+            throw fail("expected \(overflow ? "fewer" : String(count * width)) bytes of data for shape (\(dims.map(String.init).joined(separator: ", "))), found \(data.count - body)")
         }
-        var points: [SIMD2<Double>] = []
-        points.reserveCapacity(n)
-        for i in 0..<n {
-            var xy = [Double](repeating: 0, count: 2)
-            for j in 0..<2 {
-                let o = body + (2 * i + j) * width
-                if width == 4 {
-                    let bits = (0..<4).reduce(UInt32(0)) { $0 | UInt32(data[o + $1]) << (8 * UInt32($1)) }
-                    xy[j] = Double(Float(bitPattern: bits))
-                } else {
-                    let bits = (0..<8).reduce(UInt64(0)) { $0 | UInt64(data[o + $1]) << (8 * UInt64($1)) }
-                    xy[j] = Double(bitPattern: bits)
-                }
+        var values = [Double](repeating: 0, count: count)
+        for i in 0..<count {
+            let o = body + i * width
+            if width == 4 {
+                let bits = (0..<4).reduce(UInt32(0)) { $0 | UInt32(data[o + $1]) << (8 * UInt32($1)) }
+                values[i] = Double(Float(bitPattern: bits))
+            } else {
+                let bits = (0..<8).reduce(UInt64(0)) { $0 | UInt64(data[o + $1]) << (8 * UInt64($1)) }
+                values[i] = Double(bitPattern: bits)
             }
-            guard xy[0].isFinite && xy[1].isFinite else { throw fail("non-finite value in row \(i)") }
-            points.append(SIMD2(xy[0], xy[1]))
         }
-        return points
+        return (dims, values)
     }
 }
