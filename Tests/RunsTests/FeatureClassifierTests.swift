@@ -52,3 +52,24 @@ import Testing
         #expect(lines.first?.contains("stale") == true)
     }
 }
+
+@Suite struct NearestImageTests {
+    /// The blocked product formula gives each image's distance to its nearest neighbour as a direct loop does.
+    @Test func nearestDistancesMatchABruteForceLoop() {
+        var state: UInt64 = 42
+        func value() -> Float {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Float(state >> 40) / Float(1 << 24)
+        }
+        let (n, m, size) = (5, 9, 7)
+        let images = (0..<(n * size)).map { _ in value() }, others = (0..<(m * size)).map { _ in value() }
+        let got = ImageEvaluation.nearestDistances(images, count: n, to: others, count: m, size: size)
+        for i in 0..<n {
+            let want = (0..<m).map { j in
+                (0..<size).map { k in Double(images[i * size + k] - others[j * size + k]) }.map { $0 * $0 }.reduce(0, +).squareRoot()
+            }.min()!
+            #expect(abs(got[i] - want) < 1e-4, "image \(i): \(got[i]) vs \(want)")
+        }
+        #expect(ImageEvaluation.nearestDistances(others, count: m, to: others, count: m, size: size).allSatisfy { $0 < 1e-3 })
+    }
+}

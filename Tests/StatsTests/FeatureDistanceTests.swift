@@ -65,3 +65,47 @@ import Testing
         #expect(shift == 0 || abs(want - 3.578125) < 1e-12)
     }
 }
+
+@Suite struct FeatureSpaceTests {
+    /// Samples on the data's support have precision 1; samples covering half of it have recall
+    /// about one half; samples far away have precision 0 (3-D, brute force).
+    @Test func precisionAndRecallSeeSupportAndCoverage() {
+        let rng = GSLRandom(seed: 5)
+        let data = (0..<400).map { _ in [rng.uniform(), rng.uniform(), rng.uniform()] }
+        let half = (0..<400).map { _ in [rng.uniform() * 0.5, rng.uniform(), rng.uniform()] }
+        let far = (0..<400).map { _ in [5 + rng.uniform(), rng.uniform(), rng.uniform()] }
+        let a = FeatureDistance.precisionRecall(samples: half, data: data)
+        #expect(a.precision > 0.95 && abs(a.recall - 0.5) < 0.1, "\(a)")
+        let b = FeatureDistance.precisionRecall(samples: far, data: data)
+        #expect(b.precision == 0 && b.recall == 0)
+    }
+
+    /// On a Gaussian with covariance diag(9, 4, 1) rotated by a known rotation, the axes are the
+    /// rotated coordinate axes (up to sign) and the variances 9, 4; projections have those variances.
+    @Test func principalComponentsFindTheRotatedAxes() {
+        let rng = GSLRandom(seed: 6)
+        let c: Double = Foundation.cos(0.5), s: Double = Foundation.sin(0.5)
+        let rotation: [[Double]] = [[c, -s, 0], [s, c, 0], [0, 0, 1]]
+        var rows: [[Double]] = []
+        for _ in 0..<20_000 {
+            let z: [Double] = [3 * rng.gaussian(), 2 * rng.gaussian(), rng.gaussian()]
+            var row = [Double](repeating: 0, count: 3)
+            for i in 0..<3 {
+                row[i] = Double(i)
+                for j in 0..<3 { row[i] += rotation[i][j] * z[j] }
+            }
+            rows.append(row)
+        }
+        let pca = PrincipalComponents(rows, count: 2)
+        #expect(abs(pca.variances[0] - 9) < 0.3 && abs(pca.variances[1] - 4) < 0.15, "\(pca.variances)")
+        for k in 0..<2 {
+            var dot = 0.0
+            for i in 0..<3 { dot += pca.axes[k][i] * rotation[i][k] }
+            #expect(abs(abs(dot) - 1) < 1e-3, "axis \(k): \(pca.axes[k])")
+        }
+        #expect(abs(pca.mean[2] - 2) < 0.05)
+        let projected = rows.map { pca.project($0)[1] }
+        let variance = projected.map { $0 * $0 }.reduce(0, +) / Double(projected.count)
+        #expect(abs(variance - pca.variances[1]) < 1e-6 * 20_000)
+    }
+}

@@ -97,3 +97,65 @@ public enum FeatureDistance {
         return ((0..<d).map { gsl_vector_get(values, $0) }, (0..<(d * d)).map { gsl_matrix_get(v, $0 / d, $0 % d) })
     }
 }
+
+extension FeatureDistance {
+    /// Squared Euclidean distances between every row of `a` and every row of `b` ([a.count][b.count]).
+    static func squaredDistances(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] {
+        a.map { x in
+            b.map { y in
+                var s = 0.0
+                for j in x.indices {
+                    let d = x[j] - y[j]
+                    s += d * d
+                }
+                return s
+            }
+        }
+    }
+
+    /// Improved precision and recall (Kynkäänniemi et al. 2019) in any dimension: each vector's
+    /// ball has the radius of its k-th nearest neighbour within its own set; precision is the share
+    /// of samples inside some data ball, recall the share of data inside some sample ball.
+    public static func precisionRecall(samples: [[Double]], data: [[Double]], k: Int = 3) -> (precision: Double, recall: Double) {
+        precondition(samples.count > k && data.count > k, "precisionRecall: need more than k = \(k) vectors in each set")
+        func radii(_ s: [[Double]]) -> [Double] {
+            squaredDistances(s, s).map { row in row.sorted()[k] }  // index 0 is the point itself
+        }
+        let (rs, rd) = (radii(samples), radii(data))
+        let across = squaredDistances(samples, data)
+        let precision = samples.indices.filter { i in data.indices.contains { j in across[i][j] <= rd[j] } }.count
+        let recall = data.indices.filter { j in samples.indices.contains { i in across[i][j] <= rs[i] } }.count
+        return (Double(precision) / Double(samples.count), Double(recall) / Double(data.count))
+    }
+}
+
+/// The leading principal axes of a set of vectors (eigenvectors of its covariance, largest
+/// eigenvalue first), to project other vectors on: pixel-space Fréchet distance on the test
+/// set's first 32 components.
+public struct PrincipalComponents: Sendable {
+    public let mean: [Double]
+    /// `count` axes of dimension d.
+    public let axes: [[Double]]
+    /// Their variances (eigenvalues), decreasing.
+    public let variances: [Double]
+
+    public init(_ rows: [[Double]], count: Int) {
+        let (mean, covariance) = FeatureDistance.moments(rows)
+        let d = mean.count
+        precondition(count >= 1 && count <= d, "PrincipalComponents: count must be in 1...\(d), got \(count)")
+        let (values, vectors) = FeatureDistance.symmetricEigen(covariance, d)
+        let order = values.indices.sorted { values[$0] > values[$1] }.prefix(count)
+        self.mean = mean
+        axes = order.map { k in (0..<d).map { vectors[$0 * d + k] } }
+        variances = order.map { values[$0] }
+    }
+
+    /// Coordinates of `row` on the axes (after subtracting the mean).
+    public func project(_ row: [Double]) -> [Double] {
+        axes.map { axis in
+            var s = 0.0
+            for j in axis.indices { s += axis[j] * (row[j] - mean[j]) }
+            return s
+        }
+    }
+}
