@@ -49,7 +49,7 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "toy-bench",
-            dependencies: ["Runs", "ImageData", "Training", "Models", "Samplers", "NN", "Engine", "Diffusion", "Stats",
+            dependencies: ["Runs", "ImageData", "Plotting", "Training", "Models", "Samplers", "NN", "Engine", "Diffusion", "Stats",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "CGSL"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Stats"]),

@@ -5,6 +5,7 @@ import Foundation
 import ImageData
 import Models
 import NN
+import Plotting
 import Runs
 import Samplers
 import Stats
@@ -17,7 +18,7 @@ struct ToyBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toy-bench",
         abstract: "Speed benchmarks: W1 (MLP training step), W2 (DDPM sampling), sgemm peak.",
-        subcommands: [W1.self, W2.self, W3.self, W3Export.self, Peak.self, Shapes.self, Classifier.self])
+        subcommands: [W1.self, W2.self, W3.self, W3Export.self, Peak.self, Shapes.self, Classifier.self, ImageTrain.self])
 }
 
 struct ThreadOption: ParsableArguments {
@@ -433,6 +434,78 @@ struct Classifier: ParsableCommand {
             "workload": "classifier", "impl": "toy", "dataset": dataset, "threads": common.threads, "epochs": epochs, "batch": batchSize,
             "params": net.parameterCount, "train_seconds": seconds, "epoch_losses": epochLosses,
             "test_accuracy": net.accuracy(images: tensor(test), labels: test.labels), "seed": common.seed,
+        ])
+    }
+}
+
+/// A first look at image training before `toy run` does it: trains a U-Net (DDPM ε-prediction,
+/// linear schedule, T = 1000) on an image dataset's training split for `--steps`, samples `--samples`
+/// images with DDIM (η = 0, x₀ clipped to [−1, 1], stated) from the EMA weights, and writes
+/// samples.npy ([n, c, h, w] in [0, 1]), a grid figure and one JSON line with the timings.
+struct ImageTrain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "image-train", abstract: "Train a U-Net on an image dataset for a few steps, sample with DDIM, write samples.npy and a grid.")
+    @OptionGroup var common: ThreadOption
+    @Option(help: "Image dataset: fashion-mnist, mnist or cifar10.") var dataset = "fashion-mnist"
+    @Option(help: "Folder of the dataset's files (default: where toy list says).") var dataDir: String?
+    @Option(help: "Training steps.") var steps = 1000
+    @Option(help: "Batch size.") var batchSize = 64
+    @Option(help: "Learning rate.") var lr = 2e-4
+    @Option(help: "EMA decay.") var emaDecay = 0.999
+    @Option(help: "U-Net base channels.") var base = 32
+    @Option(help: "Images to sample.") var samples = 100
+    @Option(help: "DDIM steps.") var sampleSteps = 50
+    @Option(help: "Output folder.") var out = "image-train"
+
+    func run() throws {
+        Threads.set(common.threads)
+        guard let kind = ImageDatasetKind(rawValue: dataset) else {
+            throw ValidationError("--dataset: unknown '\(dataset)'; choose one of \(ImageDatasetKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let train = try kind.load(.train, from: dataDir)
+        let data = TrainingData(
+            samples: Tensor(shape: [train.count] + train.imageShape, scalars: train.floats(interval: -1...1)), labels: nil, classes: 0)
+        var c = UNetConfiguration()
+        (c.inputChannels, c.resolution, c.baseChannels) = (train.channels, train.height, base)
+        c.attentionResolutions = [train.height >> (c.multipliers.count - 1)]
+        let process = try DiscreteDDPM(schedule: .linear, timesteps: 1000)
+        var options = TrainingOptions()
+        (options.steps, options.batchSize, options.lr, options.emaDecay) = (steps, batchSize, lr, emaDecay)
+        let session = try TrainingSession(network: try UNet(c, seed: common.seed), data: data, process: process, prediction: .epsilon, options: options, seed: common.seed)
+        let t0 = Date()
+        for s in 0..<steps {
+            let loss = session.trainStep()
+            guard loss.isFinite else { throw ValidationError("training diverged at step \(s) (loss \(loss))") }
+            if (s + 1) % 100 == 0 {
+                FileHandle.standardError.write("step \(s + 1): loss \(session.losses.suffix(100).reduce(0, +) / 100), \(Int(Date().timeIntervalSince(t0))) s\n".data(using: .utf8)!)
+            }
+        }
+        let trainSeconds = Date().timeIntervalSince(t0)
+        let model = NetworkModel(network: try session.emaNetwork(), prediction: .epsilon, process: process)
+        let rng = GSLRandom(seed: common.seed, stream: .sampling)
+        let initial = Tensor(shape: [samples] + train.imageShape, scalars: rng.gaussians(samples * train.imageSize))
+        let t1 = Date()
+        let result = try DDIM(eta: 0).sample(
+            model: model, process: process, initial: initial, options: SamplingOptions(steps: sampleSteps, clip: 1), rng: rng, progress: { _ in })
+        let sampleSeconds = Date().timeIntervalSince(t1)
+        // Pixels in [0, 1]: x/2 + 1/2, with x already within [−1, 1] up to the last step's rounding.
+        let raw = result.samples.scalars.map { $0 / 2 + 0.5 }
+        let clipped = raw.filter { !($0 >= 0 && $0 <= 1) }.count
+        let pixels = raw.map { min(max($0, 0), 1) }
+        let folder = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileFormats.write(FileFormats.npy(pixels, shape: [samples] + train.imageShape), to: folder.appendingPathComponent("samples.npy"))
+        let images = (0..<samples).map { Array(pixels[($0 * train.imageSize)..<(($0 + 1) * train.imageSize)]) }
+        try Figures.imageGrid(
+            name: "samples", title: "\(dataset): U-Net (base \(base)), \(steps) steps of batch \(batchSize), DDIM \(sampleSteps) steps", images: images,
+            channels: train.channels, height: train.height, width: train.width, columns: 10,
+            caption: "x₀ clipped to [−1, 1] at each DDIM step; \(clipped) of \(raw.count) final pixels outside [0, 1] by rounding, clipped"
+        ).write(to: folder, format: .png, gnuplot: try? Gnuplot())
+        printJSON([
+            "workload": "image-train", "impl": "toy", "dataset": dataset, "threads": common.threads, "steps": steps, "batch": batchSize, "lr": lr,
+            "ema_decay": emaDecay, "base": base, "params": session.network.parameterCount, "train_seconds": trainSeconds,
+            "ms_per_step": trainSeconds * 1000 / Double(steps), "loss_last100": session.losses.suffix(100).reduce(0, +) / Float(min(100, steps)),
+            "samples": samples, "sample_steps": sampleSteps, "sample_seconds": sampleSeconds, "pixels_outside_unit": clipped, "seed": common.seed,
         ])
     }
 }
