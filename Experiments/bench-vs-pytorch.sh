@@ -2,7 +2,7 @@
 # Speed of toy against PyTorch on workloads W1, W2, W3 (the U-Net training step) and the sgemm peak
 # of ../shared/bench, as ratios measured in one sitting: ROUNDS rounds, each a fresh process per
 # workload and implementation, interleaved; every line carries the process's peak memory
-# (max_rss_mb). WORKLOADS (default "peak w1 w2 w3") picks a subset. Each sitting starts results.jsonl afresh (earlier sittings are in git). Needs TORCHREF_VENV (a venv with torch==2.15.0 numpy==2.4.6,
+# (max_rss_mb). WORKLOADS (default "peak w1 w2 w3") picks a subset; RESULTS names the file (default results.jsonl). Each sitting starts results.jsonl afresh (earlier sittings are in git). Needs TORCHREF_VENV (a venv with torch==2.15.0 numpy==2.4.6,
 # see ../shared/bench/README.md). Writes Plots/bench-vs-pytorch/results.jsonl and prints a summary.
 # Usage: TORCHREF_VENV=/path/to/venv [WORKLOADS="w3"] Experiments/bench-vs-pytorch.sh [ROUNDS] [THREADS]
 set -euo pipefail
@@ -17,7 +17,7 @@ tb="$root/.build/release/toy-bench"
 py="$TORCHREF_VENV/bin/python"
 out="$root/Plots/bench-vs-pytorch"
 mkdir -p "$out"
-results="$out/results.jsonl"
+results="$out/${RESULTS:-results.jsonl}"
 : > "$results"
 workloads=" ${WORKLOADS:-peak w1 w2 w3} "
 rss="$root/Experiments/tools/maxrss.py"

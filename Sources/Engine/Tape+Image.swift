@@ -11,11 +11,15 @@ extension Tape {
         let (planes, run) = layout == .nchw ? (n * c, 1) : (n, c)
         let y = Tensor(shape: outShape) { out in
             xv.scalars.withUnsafeBufferPointer { px in
-                for p in 0..<planes {
-                    for i in 0..<(2 * h) {
-                        for j in 0..<(2 * w) {
-                            let source = ((p * h + i / 2) * w + j / 2) * run, target = ((p * 2 * h + i) * 2 * w + j) * run
-                            for k in 0..<run { (out.baseAddress! + target + k).initialize(to: px[source + k]) }
+                guard let sourceBase = px.baseAddress, let targetBase = out.baseAddress else { return }  // an empty batch
+                nonisolated(unsafe) let (source, target) = (sourceBase, targetBase)
+                Parallel.chunks(planes, itemSize: 4 * h * w * run) { range in
+                    for p in range {
+                        for i in 0..<(2 * h) {
+                            for j in 0..<(2 * w) {
+                                let from = ((p * h + i / 2) * w + j / 2) * run, to = ((p * 2 * h + i) * 2 * w + j) * run
+                                (target + to).initialize(from: source + from, count: run)
+                            }
                         }
                     }
                 }
@@ -26,11 +30,15 @@ extension Tape {
                 var dx = Tensor(zeros: xv.shape)
                 dx.scalars.withUnsafeMutableBufferPointer { pdx in
                     dy.scalars.withUnsafeBufferPointer { pdy in
-                        for p in 0..<planes {
-                            for i in 0..<(2 * h) {
-                                for j in 0..<(2 * w) {
-                                    let target = ((p * h + i / 2) * w + j / 2) * run, source = ((p * 2 * h + i) * 2 * w + j) * run
-                                    for k in 0..<run { pdx[target + k] += pdy[source + k] }
+                        guard let gradientBase = pdx.baseAddress, let incomingBase = pdy.baseAddress else { return }
+                        nonisolated(unsafe) let (gradient, incoming) = (gradientBase, incomingBase)
+                        Parallel.chunks(planes, itemSize: 4 * h * w * run) { range in
+                            for p in range {
+                                for i in 0..<(2 * h) {
+                                    for j in 0..<(2 * w) {
+                                        let to = ((p * h + i / 2) * w + j / 2) * run, from = ((p * 2 * h + i) * 2 * w + j) * run
+                                        for k in 0..<run { gradient[to + k] += incoming[from + k] }
+                                    }
                                 }
                             }
                         }

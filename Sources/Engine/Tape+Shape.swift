@@ -17,7 +17,12 @@ extension Tape {
             var offset = 0
             for (v, w) in zip(values, widths) {
                 v.scalars.withUnsafeBufferPointer { p in
-                    for r in 0..<rows { (out.baseAddress! + r * total + offset).update(from: p.baseAddress! + r * w, count: w) }
+                    guard let base = p.baseAddress else { return }
+                    nonisolated(unsafe) let (source, target) = (base, out.baseAddress!)
+                    let start = offset
+                    Parallel.chunks(rows, itemSize: w) { range in
+                        for r in range { (target + r * total + start).update(from: source + r * w, count: w) }
+                    }
                 }
                 offset += w
             }
@@ -29,7 +34,12 @@ extension Tape {
                     if tape.needsGradient(part) {
                         let g = Tensor(shape: lead + [w]) { out in
                             dy.scalars.withUnsafeBufferPointer { p in
-                                for r in 0..<rows { (out.baseAddress! + r * w).update(from: p.baseAddress! + r * total + offset, count: w) }
+                                guard let base = p.baseAddress, let targetBase = out.baseAddress else { return }
+                                nonisolated(unsafe) let (source, target) = (base, targetBase)
+                                let start = offset
+                                Parallel.chunks(rows, itemSize: w) { range in
+                                    for r in range { (target + r * w).update(from: source + r * total + start, count: w) }
+                                }
                             }
                         }
                         tape.accumulate(part, g)

@@ -43,6 +43,28 @@ import Testing
         checkGradient(b) { t, v in t.meanSquaredError(t.constant(a), v) }
     }
 
+    /// Concatenation large enough to be split over threads: every row is the two rows side by side,
+    /// the pullback gives each part its columns, and 1 and 2 threads agree bit for bit.
+    @Test func largeConcatenationIsExactOnAnyThreadCount() {
+        let a = randomTensor([700, 300], seed: 14), b = randomTensor([700, 200], seed: 15), seed = randomTensor([700, 500], seed: 16)
+        func run(threads: Int) -> [Tensor] {
+            BLAS.setThreads(threads)
+            defer { BLAS.setThreads(1) }
+            let tape = Tape()
+            let (va, vb) = (tape.input(a, requiresGradient: true), tape.input(b, requiresGradient: true))
+            let y = tape.concatLastAxis([va, vb])
+            tape.backward(y, seed: seed)
+            return [y.value, tape.gradient(of: va)!, tape.gradient(of: vb)!]
+        }
+        let (one, two) = (run(threads: 1), run(threads: 2))
+        #expect(one == two)
+        for r in [0, 351, 699] {
+            #expect(Array(one[0].scalars[(r * 500)..<(r * 500 + 300)]) == Array(a.scalars[(r * 300)..<((r + 1) * 300)]))
+            #expect(Array(one[0].scalars[(r * 500 + 300)..<((r + 1) * 500)]) == Array(b.scalars[(r * 200)..<((r + 1) * 200)]))
+            #expect(Array(one[2].scalars[(r * 200)..<((r + 1) * 200)]) == Array(seed.scalars[(r * 500 + 300)..<((r + 1) * 500)]))
+        }
+    }
+
     @Test func shapeOpGradientsMatchFiniteDifferences() {
         let a = randomTensor([3, 2], seed: 12), b = randomTensor([3, 5], seed: 13)
         checkGradient(a) { t, v in weightedSum(t, t.concatLastAxis([v, t.constant(b)])) }
