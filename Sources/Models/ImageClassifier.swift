@@ -97,29 +97,30 @@ public final class ImageClassifier: Module {
         }
     }
 
+    /// Feature rows (one [Double] per image, for FD/KID) and the most likely class of each image,
+    /// from one pass through the network.
+    public func classify(_ images: Tensor, batchSize: Int = 500) -> (features: [[Double]], classes: [Int]) {
+        var rows: [[Double]] = [], classes: [Int] = []
+        let k = configuration.classes
+        batches(images, batchSize: batchSize) { x in
+            let f = features(x)
+            let (fv, z) = (f.value, head(f).value)
+            let d = fv.shape[1]
+            for r in 0..<fv.shape[0] {
+                rows.append(fv.scalars[(r * d)..<((r + 1) * d)].map(Double.init))
+                let logits = z.scalars[(r * k)..<((r + 1) * k)]
+                classes.append(logits.firstIndex(of: logits.max()!)! - r * k)
+            }
+        }
+        return (rows, classes)
+    }
+
     /// The share of `images` whose most likely class is their label.
     public func accuracy(images: Tensor, labels: [Int], batchSize: Int = 500) -> Double {
-        var correct = 0, offset = 0
-        batches(images, batchSize: batchSize) { x in
-            let z = logits(x).value
-            let k = configuration.classes
-            for r in 0..<z.shape[0] {
-                let row = z.scalars[(r * k)..<((r + 1) * k)]
-                if row.firstIndex(of: row.max()!)! - r * k == labels[offset + r] { correct += 1 }
-            }
-            offset += z.shape[0]
-        }
-        return Double(correct) / Double(labels.count)
+        let predicted = classify(images, batchSize: batchSize).classes
+        return Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
     }
 
     /// Feature rows of `images` (one [Double] per image), for FD/KID.
-    public func featureRows(_ images: Tensor, batchSize: Int = 500) -> [[Double]] {
-        var rows: [[Double]] = []
-        batches(images, batchSize: batchSize) { x in
-            let f = features(x).value
-            let d = f.shape[1]
-            for r in 0..<f.shape[0] { rows.append(f.scalars[(r * d)..<((r + 1) * d)].map(Double.init)) }
-        }
-        return rows
-    }
+    public func featureRows(_ images: Tensor, batchSize: Int = 500) -> [[Double]] { classify(images, batchSize: batchSize).features }
 }

@@ -51,18 +51,22 @@ public enum FeatureClassifier {
         let configuration = ImageClassifier.Configuration(inputChannels: train.channels, classes: train.classes)
         let net = try ImageClassifier(configuration, seed: seed)
         if FileManager.default.fileExists(atPath: file.path) {
-            // Why a cache cannot be reused, or nil when it can (then the weights are loaded).
-            let reason: String? = {
-                guard let cached = try? Safetensors(contentsOf: file) else { return "unreadable" }
+            // The cached accuracy, or why the cache cannot be reused (then it is retrained).
+            let verdict: Result<Double, CacheProblem> = {
+                guard let cached = try? Safetensors(contentsOf: file) else { return .failure(CacheProblem("unreadable")) }
                 if let key = expected.keys.sorted().first(where: { cached.metadata[$0] != expected[$0] }) {
-                    return "made with another \(key) ('\(cached.metadata[key] ?? "none")', now '\(expected[key]!)')"
+                    return .failure(CacheProblem("made with another \(key) ('\(cached.metadata[key] ?? "none")', now '\(expected[key]!)')"))
                 }
-                guard let accuracy = Double(cached.metadata["test_accuracy"] ?? ""), accuracy >= accuracyFloor(kind) else { return "below the accuracy floor" }
-                do { try net.load(cached.tensors) } catch { return "\(error)" }
-                return nil
+                guard let accuracy = Double(cached.metadata["test_accuracy"] ?? ""), accuracy >= accuracyFloor(kind) else {
+                    return .failure(CacheProblem("below the accuracy floor"))
+                }
+                do { try net.load(cached.tensors) } catch { return .failure(CacheProblem("\(error)")) }
+                return .success(accuracy)
             }()
-            if reason == nil, let accuracy = Double((try? Safetensors(contentsOf: file))?.metadata["test_accuracy"] ?? "") { return (net, accuracy) }
-            log("feature classifier cache \(file.path) is stale (\(reason ?? "unreadable")); retraining")
+            switch verdict {
+            case .success(let accuracy): return (net, accuracy)
+            case .failure(let problem): log("feature classifier cache \(file.path) is stale (\(problem.reason)); retraining")
+            }
         }
         log("training the \(kind.rawValue) feature classifier (\(epochs) epochs, a few minutes; cached in \(file.path))")
         func tensor(_ d: ImageDataset) -> Tensor { Tensor(shape: [d.count] + d.imageShape, scalars: d.floats(interval: -1...1)) }
@@ -81,4 +85,10 @@ public enum FeatureClassifier {
         log("feature classifier test accuracy \(accuracy)")
         return (net, accuracy)
     }
+}
+
+/// Why a cached feature classifier cannot be reused.
+struct CacheProblem: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
 }

@@ -48,18 +48,9 @@ public struct ImageEvaluation: Codable, Sendable {
         func features(_ pixels01: [Float], _ count: Int) -> (rows: [[Double]], counts: [Int]) {
             // The classifier sees pixels on [−1, 1], as it was trained.
             let x = Tensor(shape: [count] + train.imageShape, scalars: pixels01.map { $0 * 2 - 1 })
-            let rows = classifier.featureRows(x)
+            let (rows, classes) = classifier.classify(x)
             var counts = [Int](repeating: 0, count: train.classes)
-            var offset = 0
-            while offset < count {
-                let tape = Tape(recording: false)
-                let z = classifier.logits(tape.constant(x.rows(offset..<min(offset + 500, count)))).value
-                for r in 0..<z.shape[0] {
-                    let row = Array(z.scalars[(r * train.classes)..<((r + 1) * train.classes)])
-                    counts[row.firstIndex(of: row.max()!)!] += 1
-                }
-                offset += 500
-            }
+            for c in classes { counts[c] += 1 }
             return (rows, counts)
         }
         precondition(images.count == shape.reduce(1, *), "ImageEvaluation: \(images.count) values for shape \(shape)")
