@@ -8,7 +8,7 @@ import Foundation
 ///   data folder (~/.local/share/toy/mnist by default).
 /// - cifar10: Krizhevsky (2009), 50,000 + 10,000 32×32 colour images, binary version, from the data
 ///   folder (~/.local/share/toy/cifar-10-batches-bin by default).
-public enum ImageDatasetKind: String, CaseIterable, Sendable {
+public enum ImageDatasetKind: String, CaseIterable, Codable, Sendable {
     case fashionMNIST = "fashion-mnist"
     case mnist
     case cifar10

@@ -1,8 +1,9 @@
 import Engine
 import Stats
 
-/// The `model` section of a configuration: what denoises — a trained MLP of this width and depth,
-/// or the closed-form denoiser of a Gaussian-mixture dataset — and whether it is class-conditional.
+/// The `model` section of a configuration: what denoises — a trained MLP of this width and depth
+/// (2-D data), a trained U-Net of `unet`'s shape (images), or the closed-form denoiser of a
+/// Gaussian-mixture dataset — and whether it is class-conditional.
 public struct ModelConfiguration: Codable, Sendable, Equatable {
     public var kind = ModelKind.network
     /// Train with class labels (a learned label embedding added to the time embedding).
@@ -17,8 +18,17 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     public var inputScale: Float = 25
     /// Hidden layers after the first as residual blocks.
     public var residual = true
+    /// The U-Net of an image run (its `classes` set from the data when `conditional`); nil for 2-D data.
+    public var unet: UNetConfiguration? = nil
 
     public init() {}
+
+    /// The U-Net of this section for data with `classes` classes (used only when `conditional`).
+    public func unetArchitecture(classes: Int) -> UNetConfiguration? {
+        guard var u = unet else { return nil }
+        u.classes = conditional ? classes : 0
+        return u
+    }
 
     /// The MLP of this section for samples of `dimension` coordinates and `classes` classes (used
     /// only when `conditional`).
@@ -37,6 +47,7 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
         try require(
             inputFrequencies == 0 || inputFrequencies >= 2, "--input-frequencies must be 0 (off) or at least 2, got \(inputFrequencies).")
         try require(inputScale > 0 && inputScale.isFinite, "--input-scale must be positive, got \(inputScale).")
+        try unet?.validate()
     }
 }
 

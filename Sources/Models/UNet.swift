@@ -40,6 +40,15 @@ public struct UNetConfiguration: Codable, Sendable, Equatable {
             throw UNetError.invalid("U-Net: channels, multipliers and blocks per level must be positive")
         }
         guard heads >= 1 else { throw UNetError.invalid("U-Net: heads must be at least 1, got \(heads)") }
+        let channels = [baseChannels] + multipliers.map { $0 * baseChannels }
+        guard groups >= 1, channels.allSatisfy({ $0 % groups == 0 }) else {
+            throw UNetError.invalid("U-Net: --groups \(groups) must divide the channels of every level (\(channels.map(String.init).joined(separator: ", ")))")
+        }
+        // Attention at the chosen levels and in the middle block (the lowest level's channels).
+        let attended = multipliers.indices.filter { attentionResolutions.contains(levelResolutions[$0]) || $0 == multipliers.count - 1 }
+        if let bad = attended.map({ multipliers[$0] * baseChannels }).first(where: { $0 % heads != 0 }) {
+            throw UNetError.invalid("U-Net: --heads \(heads) must divide the \(bad) channels of an attention layer")
+        }
         guard dropout >= 0 && dropout < 1 else { throw UNetError.invalid("U-Net: dropout must be in [0, 1), got \(dropout)") }
     }
 }

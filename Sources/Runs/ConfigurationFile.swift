@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import ImageData
 import Models
 import Samplers
 import Training
@@ -15,7 +16,8 @@ public enum ConfigurationFile {
         let defaults = try object(FileFormats.json(defaultConfiguration))
         var keys: [String: Set<String>] = ["": Set(RunConfiguration.CodingKeys.allCases.map(\.rawValue))]
         for (section, value) in defaults { if let d = value as? [String: Any] { keys[section] = Set(d.keys) } }
-        keys["data", default: []].formUnion(["noise", "dataset", "file"])
+        keys["data", default: []].formUnion(["noise", "dataset", "file", "images", "directory"])
+        keys["model", default: []].insert("unet")
         keys["process", default: []].insert("sigmaMax")
         keys["sampling", default: []].formUnion(["label", "clip"])
         return keys
@@ -58,11 +60,16 @@ public enum ConfigurationFile {
                 throw RunError.invalid("'\(path)': unknown data.dataset '\(name)'; valid: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             defaults = DatasetDefaults.forDataset(dataset).configuration(for: dataset)
+        } else if let name = dataSection["images"] as? String {
+            guard let kind = ImageDatasetKind(rawValue: name) else {
+                throw RunError.invalid("'\(path)': unknown data.images '\(name)'; valid: \(ImageDatasetKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            defaults = DatasetDefaults.forImages(kind).configuration(data: DataConfiguration(images: kind))
         } else if let file = dataSection["file"] as? String {
             defaults = DatasetDefaults().configuration(data: DataConfiguration(file: file))
         } else {
             throw RunError.invalid(
-                "'\(path)' must name its data as data.dataset (one of \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))) or data.file.")
+                "'\(path)' must name its data as data.dataset (one of \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))), data.images (one of \(ImageDatasetKind.allCases.map(\.rawValue).joined(separator: ", "))) or data.file.")
         }
         let keys = try validKeys(defaults)
         for (key, value) in given {

@@ -1,5 +1,6 @@
 import Datasets
 import Diffusion
+import ImageData
 import Models
 import Samplers
 import Training
@@ -28,11 +29,46 @@ public struct DatasetDefaults: Sendable {
     public var langevinStepSize = SamplingConfiguration().langevinStepSize
     /// Langevin steps per noise level when --sample-steps is not given (Song & Ermon 2019: 100).
     public var langevinStepsPerLevel = 100
+    /// Image datasets: the U-Net, learning-rate warm-up, sampling's x₀ clip and the number of samples.
+    public var unet: UNetConfiguration? = nil
+    public var warmupSteps = TrainingOptions().warmupSteps
+    public var clip = SamplingConfiguration().clip
+    public var samples = SamplingConfiguration().samples
 
     public init() {}
 
     /// The defaults of `data`: its dataset's, or the general ones for a file.
-    public static func forData(_ data: DataConfiguration) -> DatasetDefaults { data.dataset.map(forDataset) ?? DatasetDefaults() }
+    public static func forData(_ data: DataConfiguration) -> DatasetDefaults {
+        if let images = data.images { return forImages(images) }
+        return data.dataset.map(forDataset) ?? DatasetDefaults()
+    }
+
+    /// The recipe of an image dataset: the U-Net of Ho et al. (2020) at the size of W3 (channels
+    /// 32·[1, 2, 2], two residual blocks per level, attention at the lowest resolution), DDPM
+    /// ε-prediction on the linear schedule with T = 1000, and DDIM sampling (η = 0, 50 steps) with
+    /// x₀ clipped to the pixel range [−1, 1] — chosen by Experiments/image-recipe.sh so that
+    /// training, sampling, metrics and figures take at most 20 minutes on 2 cores
+    /// (Notebooks-md/image-recipe.md).
+    public static func forImages(_ kind: ImageDatasetKind) -> DatasetDefaults {
+        var d = DatasetDefaults()
+        var u = UNetConfiguration()
+        (u.inputChannels, u.resolution) = (kind.imageShape[0], kind.imageShape[1])
+        u.attentionResolutions = [u.resolution >> (u.multipliers.count - 1)]
+        d.unet = u
+        d.trainSteps = 1500
+        d.batchSize = 64
+        d.lr = 1e-3
+        d.warmupSteps = 100
+        d.emaDecay = 0.999
+        d.timesteps = 1000
+        d.schedule = .linear
+        d.process = .ddpm
+        d.sampler = .ddim
+        d.sampleSteps = 50
+        d.clip = 1
+        d.samples = 500
+        return d
+    }
 
     public static func forDataset(_ dataset: ToyDataset) -> DatasetDefaults {
         var d = DatasetDefaults()
@@ -73,9 +109,13 @@ public struct DatasetDefaults: Sendable {
         configuration(data: DataConfiguration(dataset: dataset), seed: seed)
     }
 
-    /// A complete configuration for `data` (a toy dataset or a file) from these defaults.
+    /// A complete configuration for `data` (a toy dataset, a file or images) from these defaults.
     public func configuration(data: DataConfiguration, seed: UInt64 = 0) -> RunConfiguration {
         var c = RunConfiguration(data: data)
+        c.model.unet = unet
+        c.training.warmupSteps = warmupSteps
+        c.sampling.clip = clip
+        c.sampling.samples = samples
         c.training.steps = trainSteps
         c.training.batchSize = batchSize
         c.training.lr = lr

@@ -38,12 +38,13 @@ public struct ImageEvaluation: Codable, Sendable {
     public static let kidSubsets = 10
 
     /// Scores `images` ([n, c, h, w] values in [0, 1]) against `test`, with `train` for the
-    /// baseline and the classifier. `seed` draws the baseline images and KID subsets.
+    /// baseline and the classifier (cached in `classifierDirectory`). `seed` draws the baseline
+    /// images and KID subsets.
     public static func evaluate(
         images: [Float], count n: Int, dataset kind: ImageDatasetKind, train: ImageDataset, test: ImageDataset, seed: UInt64,
-        log: (String) -> Void = { _ in }
+        classifierDirectory: URL = FeatureClassifier.cacheDirectory, log: (String) -> Void = { _ in }
     ) throws -> ImageEvaluation {
-        let (classifier, accuracy) = try FeatureClassifier.load(kind, train: train, test: test, log: log)
+        let (classifier, accuracy) = try FeatureClassifier.load(kind, train: train, test: test, directory: classifierDirectory, log: log)
         let shape = [n] + train.imageShape
         func features(_ pixels01: [Float], _ count: Int) -> (rows: [[Double]], counts: [Int]) {
             // The classifier sees pixels on [−1, 1], as it was trained.
@@ -73,7 +74,7 @@ public struct ImageEvaluation: Codable, Sendable {
             let mean = kids.reduce(0, +) / Double(kids.count)
             let std = (kids.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(kids.count - 1)).squareRoot()
             let total = Double(f.counts.reduce(0, +))
-            let entropy = -f.counts.filter { $0 > 0 }.map { Double($0) / total }.map { $0 * log2($0) }.reduce(0, +)
+            let entropy = f.counts.filter { $0 > 0 }.map { Double($0) / total }.reduce(0.0) { $0 - $1 * log2($1) }
             let nearReference = rng.permutation(reference.count).prefix(min(n, reference.count)).map { reference[$0] }
             let pr = FeatureDistance.precisionRecall(samples: f.rows, data: nearReference)
             let pixelFD = FeatureDistance.frechet(pixelRows(pixels, n).map(pca.project), testProjected)

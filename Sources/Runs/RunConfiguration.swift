@@ -1,6 +1,7 @@
 import Datasets
 import Diffusion
 import Foundation
+import ImageData
 import Models
 import Samplers
 import Training
@@ -42,11 +43,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// Checks every section, naming the flag at fault (reads a --data file to check it).
     public func validate() throws {
         try data.validate()
-        try validate(source: try data.source(seed: seed))
+        if let images = data.images {
+            try validate(images: images)
+        } else {
+            try validate(source: try data.source(seed: seed))
+        }
     }
 
-    /// Checks every section but `data` (checked before its source was made) against `source`.
-    public func validate(source: DataSource) throws {
+    /// Checks the sections every run has: model, process, training, sampling, threads.
+    func validateSections() throws {
         do {
             try model.validate()
             try process.validate()
@@ -58,6 +63,36 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             throw RunError.invalid("\(error)")
         }
         if threads < 1 || threads > 64 { throw RunError.invalid("--threads must be between 1 and 64, got \(threads).") }
+    }
+
+    /// Checks every section but `data` of an image run: a U-Net whose input fits the images.
+    func validate(images kind: ImageDatasetKind) throws {
+        try validateSections()
+        guard model.kind == .network, let unet = model.unet else {
+            throw RunError.invalid("\(kind.rawValue) is an image dataset: its model is a U-Net (--model network), not the 2-D MLP or an exact model.")
+        }
+        let shape = kind.imageShape
+        guard unet.inputChannels == shape[0], unet.resolution == shape[1] else {
+            throw RunError.invalid(
+                "the U-Net takes \(unet.inputChannels)×\(unet.resolution)×\(unet.resolution) images; \(kind.rawValue)'s are \(shape.map(String.init).joined(separator: "×")).")
+        }
+        if let label = sampling.label {
+            guard model.conditional else { throw RunError.invalid("--label needs a conditional model (train with --conditional).") }
+            guard label < kind.classNames.count else {
+                throw RunError.invalid(
+                    "--label must be between 0 and \(kind.classNames.count - 1) for \(kind.rawValue) (\(kind.classNames.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", "))), got \(label)."
+                )
+            }
+        }
+        if data.size > kind.size(.train) {
+            throw RunError.invalid("--data-size must be at most \(kind.size(.train)) (the \(kind.rawValue) training images), got \(data.size).")
+        }
+    }
+
+    /// Checks every section but `data` (checked before its source was made) against `source`.
+    public func validate(source: DataSource) throws {
+        try validateSections()
+        if model.unet != nil { throw RunError.invalid("U-Net options apply to image datasets; \(source.name) is 2-D data for the MLP.") }
         if model.kind == .exact && source.mixture == nil {
             throw RunError.invalid(
                 "--model exact needs a dataset with a closed-form score; \(source.name) has none. Datasets with one: \(ToyDataset.withExactScore.map(\.rawValue).joined(separator: ", "))."
@@ -88,33 +123,44 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     }
 
     /// σ_max as Song et al. 2021 (technique 1 of Song & Ermon 2020) choose it: the largest
-    /// Euclidean distance between two training points (over the first 2,000).
-    public static func largestPairwiseDistance(_ data: [Float]) -> Double {
-        let n = min(data.count / 2, 2000)
+    /// Euclidean distance between two training samples of `dimension` coordinates (over the first 2,000).
+    public static func largestPairwiseDistance(_ data: [Float], dimension d: Int = 2) -> Double {
+        let n = min(data.count / d, 2000)
         var best: Float = 0
-        for i in 0..<n {
-            for j in (i + 1)..<max(n, i + 1) {
-                let dx = data[2 * i] - data[2 * j], dy = data[2 * i + 1] - data[2 * j + 1]
-                best = max(best, dx * dx + dy * dy)
+        data.withUnsafeBufferPointer { x in
+            for i in 0..<n {
+                for j in (i + 1)..<max(n, i + 1) {
+                    var s: Float = 0
+                    for k in 0..<d {
+                        let e = x[i * d + k] - x[j * d + k]
+                        s += e * e
+                    }
+                    best = max(best, s)
+                }
             }
         }
         return Double(best.squareRoot())
     }
 }
 
-/// The `data` section: a toy distribution (its noise and the size of the training draw), or a
-/// user's file of points with the fraction held out for evaluation.
+/// The `data` section: a toy distribution (its noise and the size of the training draw), a
+/// user's file of points with the fraction held out for evaluation, or an image dataset (the first
+/// `size` images of its training split, read from `directory` or its standard folder).
 public struct DataConfiguration: Codable, Sendable, Equatable {
-    /// The toy dataset; nil when the points come from `file`.
+    /// The toy dataset; nil when the points come from `file` or the data are `images`.
     public var dataset: ToyDataset?
     /// Generator noise; nil = the dataset's convention.
     public var noise: Double? = nil
-    /// Size of the training draw (data.csv) of a toy dataset.
+    /// Size of the training draw (data.csv) of a toy dataset; training images used of an image dataset.
     public var size = 50_000
     /// A CSV (x,y and optionally label) or .npy [n, 2] file of points to train on instead.
     public var file: String? = nil
     /// Fraction of the file's points held out for metrics and likelihoods.
     public var heldOut = 0.2
+    /// The image dataset; nil for 2-D data.
+    public var images: ImageDatasetKind? = nil
+    /// The folder of the image dataset's files; nil = its standard folder (toy list shows it).
+    public var directory: String? = nil
 
     public init(dataset: ToyDataset) { self.dataset = dataset }
 
@@ -123,7 +169,14 @@ public struct DataConfiguration: Codable, Sendable, Equatable {
         self.file = file
     }
 
-    enum CodingKeys: String, CodingKey { case dataset, noise, size, file, heldOut }
+    public init(images: ImageDatasetKind, directory: String? = nil) {
+        dataset = nil
+        self.images = images
+        self.directory = directory
+        size = images.size(.train)
+    }
+
+    enum CodingKeys: String, CodingKey { case dataset, noise, size, file, heldOut, images, directory }
 
     /// Decodes the section; `file` and `heldOut` may be absent (runs from before user data).
     public init(from decoder: any Decoder) throws {
@@ -133,21 +186,29 @@ public struct DataConfiguration: Codable, Sendable, Equatable {
         size = try c.decode(Int.self, forKey: .size)
         file = try c.decodeIfPresent(String.self, forKey: .file)
         heldOut = try c.decodeIfPresent(Double.self, forKey: .heldOut) ?? 0.2
+        images = try c.decodeIfPresent(ImageDatasetKind.self, forKey: .images)
+        directory = try c.decodeIfPresent(String.self, forKey: .directory)
     }
 
     /// The name of the data: the dataset's, or the file's base name.
-    public var name: String { dataset?.rawValue ?? URL(fileURLWithPath: file ?? "data").deletingPathExtension().lastPathComponent }
+    public var name: String {
+        dataset?.rawValue ?? images?.rawValue ?? URL(fileURLWithPath: file ?? "data").deletingPathExtension().lastPathComponent
+    }
 
     public func validate() throws {
         if size < 1 { throw RunError.invalid("--data-size must be at least 1, got \(size).") }
         if let noise, !(noise >= 0 && noise.isFinite) { throw RunError.invalid("--noise must be at least 0, got \(noise).") }
         if !(heldOut > 0 && heldOut < 1) { throw RunError.invalid("--held-out must be in (0, 1), got \(heldOut).") }
-        if (dataset == nil) == (file == nil) { throw RunError.invalid("give a dataset or --data FILE (exactly one).") }
-        if file != nil && noise != nil { throw RunError.invalid("--noise applies to toy datasets, not to --data files.") }
+        if [dataset != nil, file != nil, images != nil].filter({ $0 }).count != 1 {
+            throw RunError.invalid("give a dataset or --data FILE (exactly one).")
+        }
+        if dataset == nil && noise != nil { throw RunError.invalid("--noise applies to 2-D toy datasets, not to --data files or images.") }
+        if images == nil && directory != nil { throw RunError.invalid("--data-dir applies to image datasets (\(ImageDatasetKind.allCases.map(\.rawValue).joined(separator: ", "))).") }
     }
 
     /// Where the points come from (reads the file, if any, once).
     public func source(seed: UInt64) throws -> DataSource {
+        if let images { throw RunError.invalid("\(images.rawValue) is an image dataset; its runs read images, not points.") }
         if let dataset { return .toy(dataset, noise: noise) }
         do { return .file(try UserPoints(path: file ?? "", heldOut: heldOut, seed: seed)) } catch let e as PointsCSV.ReadError {
             throw RunError.invalid(e.description)

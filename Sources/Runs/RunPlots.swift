@@ -80,21 +80,7 @@ public struct RunPlots {
     /// installed. Returns the file names written and, when gnuplot is missing, the one message that
     /// says how to render later.
     public func write(format: FigureFormat, inputs: Inputs? = nil) throws -> (files: [String], notice: String?) {
-        let figures = try figures(inputs ?? load())
-        let gnuplot: Gnuplot?
-        var notice: String?
-        do { gnuplot = try Gnuplot() } catch {
-            gnuplot = nil
-            notice = "\(error)"
-        }
-        // gnuplot processes are independent: render two at a time.
-        nonisolated(unsafe) var errors = [Error?](repeating: nil, count: figures.count)
-        let folder = folder
-        DispatchQueue.concurrentPerform(iterations: figures.count) { i in
-            do { try figures[i].write(to: folder, format: format, gnuplot: gnuplot) } catch { errors[i] = error }
-        }
-        if let error = errors.compactMap({ $0 }).first { throw error }
-        return (figures.map { gnuplot == nil ? "\($0.name).gp" : $0.outputName(format) }, notice)
+        try writeFigures(try figures(inputs ?? load()), to: folder, format: format)
     }
 
     func lossLog() throws -> [Double] {
@@ -164,6 +150,24 @@ public struct RunPlots {
                 return ("\(timeLabel(t, c.process.kind)) (σ = \(String(format: "%.2f", s)))", grid, scores)
             }, data: data)
     }
+}
+
+/// Writes `figures` to `folder` (data, script and, when gnuplot is installed, the image; two
+/// gnuplot processes at a time). Returns the file names written and, when gnuplot is missing, the
+/// one message that says how to render later.
+func writeFigures(_ figures: [Figure], to folder: URL, format: FigureFormat) throws -> (files: [String], notice: String?) {
+    let gnuplot: Gnuplot?
+    var notice: String?
+    do { gnuplot = try Gnuplot() } catch {
+        gnuplot = nil
+        notice = "\(error)"
+    }
+    nonisolated(unsafe) var errors = [Error?](repeating: nil, count: figures.count)
+    DispatchQueue.concurrentPerform(iterations: figures.count) { i in
+        do { try figures[i].write(to: folder, format: format, gnuplot: gnuplot) } catch { errors[i] = error }
+    }
+    if let error = errors.compactMap({ $0 }).first { throw error }
+    return (figures.map { gnuplot == nil ? "\($0.name).gp" : $0.outputName(format) }, notice)
 }
 
 /// A time as figures label it: a step or level index for discrete processes, t for SDEs.

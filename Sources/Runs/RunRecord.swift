@@ -34,6 +34,8 @@ public struct RunRecord: Codable, Sendable {
         public var sampleStd: [Double]
         public var dataMean: [Double]
         public var dataStd: [Double]
+        /// Image runs: final pixels outside [0, 1] by the last step's rounding, clipped into it in samples.npy.
+        public var clippedPixels: Int?
     }
 
     /// Reads a run's config.json; errors name the file.

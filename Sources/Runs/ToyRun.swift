@@ -20,11 +20,14 @@ public struct ToyRun {
     public var interruptRequested: () -> Bool = { Interrupt.requested }
     /// Where progress notes go (stderr in the CLI).
     public var log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    /// Where image runs cache the feature classifier of their metrics (tests use their own folder).
+    public var classifierDirectory = FeatureClassifier.cacheDirectory
 
     public init(directory: RunDirectory) { self.directory = directory }
 
     /// Starts a new run in a fresh (or, with `force`, reused) folder.
     public func start(_ configuration: RunConfiguration, force: Bool) throws -> RunRecord {
+        if configuration.data.images != nil { return try startImages(configuration, force: force) }
         var configuration = configuration
         try configuration.data.validate()
         let source = try configuration.data.source(seed: configuration.seed)
@@ -43,6 +46,7 @@ public struct ToyRun {
         var configuration = try RunRecord.load(directory).configuration
         if let trainSteps { configuration.training.steps = trainSteps }
         if let threads { configuration.threads = threads }
+        if configuration.data.images != nil { return try resumeImages(configuration) }
         try configuration.data.validate()
         let source = try configuration.data.source(seed: configuration.seed)
         try configuration.validate(source: source)
@@ -54,52 +58,9 @@ public struct ToyRun {
         return try execute(session, configuration: configuration, source: source)
     }
 
-    func writeRecord(_ record: RunRecord) throws {
-        try FileFormats.write(try FileFormats.json(record), to: directory.config)
-    }
-
-    func saveCheckpoint(_ session: TrainingSession<MLPDenoiser>, configuration: RunConfiguration) throws {
-        try session.checkpoint(metadata: try configuration.checkpointMetadata()).write(to: directory.checkpoint)
-        let rows = session.losses.enumerated().map { [Double($0.offset + 1), Double($0.element)] }
-        try FileFormats.write(FileFormats.table(header: ["step", "loss"], rows: rows), to: directory.lossCSV)
-    }
-
     func execute(_ session: TrainingSession<MLPDenoiser>, configuration c: RunConfiguration, source: DataSource) throws -> RunRecord {
-        Threads.set(c.threads)
-        if let warning = (session.process as? DiscreteDDPM)?.priorWarning { log(warning) }
         var record = RunRecord(configuration: c, toolkit: .current(), status: .training)
-        try writeRecord(record)
-
-        // Training.
-        Interrupt.install()
-        let firstStep = session.step
-        var lastCheckpoint: Int? = FileManager.default.fileExists(atPath: directory.checkpoint.path) ? firstStep : nil
-        let progress = Progress(label: "train", total: c.training.steps, quiet: quiet)
-        let trainStart = Date()
-        let trainSteps = c.model.kind == .exact ? 0 : c.training.steps  // an exact model needs no training
-        while session.step < trainSteps {
-            if interruptRequested() {
-                Interrupt.clear()
-                try saveCheckpoint(session, configuration: c)
-                record.status = .interrupted
-                try writeRecord(record)
-                throw RunError.interrupted(step: session.step, directory: directory.url.path, dataset: c.data.name)
-            }
-            let loss = session.trainStep()
-            guard loss.isFinite else {
-                record.status = .diverged
-                try writeRecord(record)
-                throw RunError.diverged(
-                    step: session.step + 1, lastGood: lastCheckpoint, directory: directory.url.path,
-                    lr: c.training.lr, dataset: c.data.name)
-            }
-            if session.step % c.training.checkpointEvery == 0 || session.step == c.training.steps {
-                try saveCheckpoint(session, configuration: c)
-                lastCheckpoint = session.step
-            }
-            progress.update(session.step, loss: Double(loss), startedAt: firstStep)
-        }
-        let trainingSeconds = Date().timeIntervalSince(trainStart)
+        let (firstStep, trainingSeconds) = try train(session, configuration: c, record: &record)
         let labels = c.samplingLabels(source)
         // The sampling model (with its labels) and the unconditional one the score field shows.
         let model: any DenoisingModel, unconditional: any DenoisingModel
@@ -185,16 +146,17 @@ public struct ToyRun {
     }
 }
 
-/// `configuration.sampling.samples` samples from the prior N(0, s² I) of the sampling stream
-/// through the configured sampler.
+/// `configuration.sampling.samples` samples of `sampleShape` (a point, or an image [C, H, W])
+/// from the prior N(0, s² I) of the sampling stream through the configured sampler.
 public func drawSamples(
-    model: any DenoisingModel, process: any NoiseProcess, configuration c: RunConfiguration, capture: Set<Int> = [],
+    model: any DenoisingModel, process: any NoiseProcess, configuration c: RunConfiguration, sampleShape: [Int] = [2], capture: Set<Int> = [],
     steps: Int? = nil, progress: (Int) -> Void = { _ in }
 ) throws -> SamplingResult {
     let rng = GSLRandom(seed: c.seed, stream: .sampling)
     let s = Float(process.priorStandardDeviation)
     let n = c.sampling.samples
-    let initial = Tensor(shape: [n, 2], scalars: rng.gaussians(2 * n).map { s * $0 })
+    let size = sampleShape.reduce(1, *)
+    let initial = Tensor(shape: [n] + sampleShape, scalars: rng.gaussians(size * n).map { s * $0 })
     do {
         return try c.sampling.configuredSampler.sample(
             model: model, process: process, initial: initial, options: c.samplingOptions(capture: capture, steps: steps), rng: rng,

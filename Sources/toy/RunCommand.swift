@@ -3,6 +3,7 @@ import Datasets
 import Diffusion
 import Engine
 import Foundation
+import ImageData
 import Models
 import NN
 import Plotting
@@ -17,11 +18,12 @@ private let base = DatasetDefaults()
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Train an MLP denoiser on a toy dataset, sample from it and write a run folder.",
+        abstract: "Train a denoiser (an MLP on 2-D data, a U-Net on images), sample from it and write a run folder.",
         discussion: "Options not given take the dataset's tuned defaults (toy list shows them).")
 
-    @Argument(help: "Dataset: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")) (or give --config).")
-    var dataset: ToyDataset?
+    @Argument(help: "Dataset: \(DatasetName.allValueStrings.joined(separator: ", ")) (or give --config).")
+    var dataset: DatasetName?
+    @Option(help: "Folder of an image dataset's files (default: where toy list says).") var dataDir: String?
     @Option(help: "A configuration file (JSON; a run's config.json works); flags override it.") var config: String?
     @Option(help: "Train on your own points: a CSV (x,y and optionally label) or .npy [n, 2] file, instead of DATASET.")
     var data: String?
@@ -53,6 +55,14 @@ struct RunCommand: ParsableCommand {
     var model: ModelKind?
     @Flag(help: "Train a class-conditional denoiser (datasets with classes; toy list shows them).") var conditional = false
     @Option(help: "Probability of the null label while training a conditional denoiser (default: 0.1).") var labelDropout: Double?
+    @Option(help: "U-Net (images): base channels (default: 32).") var channels: Int?
+    @Option(help: "U-Net (images): channel multipliers per resolution level, comma-separated (default: 1,2,2).") var channelMultipliers: String?
+    @Option(help: "U-Net (images): residual blocks per level (default: 2).") var resBlocks: Int?
+    @Option(help: "U-Net (images): resolutions with self-attention, comma-separated, or none (default: the lowest level's).")
+    var attentionResolutions: String?
+    @Option(help: "U-Net (images): attention heads (default: 1).") var heads: Int?
+    @Option(help: "U-Net (images): GroupNorm groups (default: 8).") var groups: Int?
+    @Option(help: "U-Net (images): dropout in the residual blocks (default: 0).") var dropout: Float?
     @Option(help: "Hidden width (default: \(base.width)).") var width: Int?
     @Option(help: "Hidden layers (default: \(base.depth)).") var depth: Int?
     @Option(help: "Activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")) (default: silu).") var activation: Activation?
@@ -78,19 +88,25 @@ struct RunCommand: ParsableCommand {
         var c: RunConfiguration
         if let config {
             c = try ConfigurationFile.read(URL(fileURLWithPath: config))
-            if let dataset, dataset != c.data.dataset {
-                throw RunError.invalid("'\(config)' configures \(c.data.name), not \(dataset.rawValue).")
+            if let dataset, dataset.name != c.data.name {
+                throw RunError.invalid("'\(config)' configures \(c.data.name), not \(dataset.name).")
             }
             if let data { c.data = DataConfiguration(file: data) }
         } else if let data {
             guard dataset == nil else { throw RunError.invalid("give a dataset or --data FILE, not both.") }
             c = DatasetDefaults().configuration(data: DataConfiguration(file: data))
         } else {
-            guard let dataset else {
-                throw RunError.invalid("name a dataset (\(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))), or give --data FILE or --config FILE.")
+            switch dataset {
+            case nil:
+                throw RunError.invalid("name a dataset (\(DatasetName.allValueStrings.joined(separator: ", "))), or give --data FILE or --config FILE.")
+            case .toy(let d):
+                c = DatasetDefaults.forDataset(d).configuration(for: d)
+            case .images(let kind):
+                c = DatasetDefaults.forImages(kind).configuration(data: DataConfiguration(images: kind))
             }
-            c = DatasetDefaults.forDataset(dataset).configuration(for: dataset)
         }
+        c.data.directory = dataDir ?? c.data.directory
+        try applyModelFlags(to: &c)
         c.data.heldOut = heldOut ?? c.data.heldOut
         let d = DatasetDefaults.forData(c.data)
         c.seed = seed ?? c.seed
@@ -117,18 +133,70 @@ struct RunCommand: ParsableCommand {
         c.process.prediction = prediction ?? c.process.prediction
         c.model.kind = model ?? c.model.kind
         c.model.conditional = conditional || c.model.conditional
-        c.model.width = width ?? c.model.width
-        c.model.depth = depth ?? c.model.depth
-        c.model.activation = activation ?? c.model.activation
-        c.model.timeEmbedding = timeEmbedding ?? c.model.timeEmbedding
-        c.model.inputFrequencies = inputFrequencies ?? c.model.inputFrequencies
-        c.model.inputScale = inputScale ?? c.model.inputScale
-        c.model.residual = residual ?? c.model.residual
         c.data.size = dataSize ?? c.data.size
         c.data.noise = noise ?? c.data.noise
         sampling.apply(to: &c, defaults: d, keepSteps: config != nil)
         c.threads = threads ?? c.threads
         return c
+    }
+
+    /// The model flags: the MLP's on 2-D data, the U-Net's on images; the other kind's are refused.
+    func applyModelFlags(to c: inout RunConfiguration) throws {
+        let mlpFlags: [(String, Bool)] = [
+            ("--width", width != nil), ("--depth", depth != nil), ("--activation", activation != nil), ("--time-embedding", timeEmbedding != nil),
+            ("--input-frequencies", inputFrequencies != nil), ("--input-scale", inputScale != nil), ("--residual", residual != nil),
+        ]
+        let unetFlags: [(String, Bool)] = [
+            ("--channels", channels != nil), ("--channel-multipliers", channelMultipliers != nil), ("--res-blocks", resBlocks != nil),
+            ("--attention-resolutions", attentionResolutions != nil), ("--heads", heads != nil), ("--groups", groups != nil),
+            ("--dropout", dropout != nil),
+        ]
+        guard var u = c.model.unet else {
+            if let given = unetFlags.first(where: \.1) {
+                throw RunError.invalid("\(given.0) sets the U-Net of image datasets; \(c.data.name) is 2-D data for the MLP (--width, --depth, …).")
+            }
+            c.model.width = width ?? c.model.width
+            c.model.depth = depth ?? c.model.depth
+            c.model.activation = activation ?? c.model.activation
+            c.model.timeEmbedding = timeEmbedding ?? c.model.timeEmbedding
+            c.model.inputFrequencies = inputFrequencies ?? c.model.inputFrequencies
+            c.model.inputScale = inputScale ?? c.model.inputScale
+            c.model.residual = residual ?? c.model.residual
+            return
+        }
+        if let given = mlpFlags.first(where: \.1) {
+            throw RunError.invalid("\(given.0) sets the 2-D MLP; \(c.data.name) is an image dataset, whose U-Net takes --channels, --channel-multipliers, --res-blocks, --attention-resolutions, --heads, --groups, --dropout.")
+        }
+        func integers(_ text: String, flag: String) throws -> [Int] {
+            if text == "none" { return [] }
+            let parts = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+                throw RunError.invalid("\(flag) takes positive whole numbers separated by commas (e.g. 1,2,2), got '\(text)'.")
+            }
+            return parts.map { $0! }
+        }
+        u.baseChannels = channels ?? u.baseChannels
+        if let channelMultipliers {
+            let levelsBefore = u.multipliers.count
+            u.multipliers = try integers(channelMultipliers, flag: "--channel-multipliers")
+            // Attention follows the lowest level unless given.
+            if attentionResolutions == nil && u.attentionResolutions == [u.resolution >> (levelsBefore - 1)] {
+                u.attentionResolutions = [u.resolution >> (u.multipliers.count - 1)]
+            }
+        }
+        u.blocksPerLevel = resBlocks ?? u.blocksPerLevel
+        if let attentionResolutions {
+            u.attentionResolutions = try integers(attentionResolutions, flag: "--attention-resolutions")
+            let levels = u.levelResolutions
+            if let bad = u.attentionResolutions.first(where: { !levels.contains($0) }) {
+                throw RunError.invalid(
+                    "--attention-resolutions: \(bad) is not a resolution of this U-Net; its levels are \(levels.map(String.init).joined(separator: ", ")).")
+            }
+        }
+        u.heads = heads ?? u.heads
+        u.groups = groups ?? u.groups
+        u.dropout = dropout ?? u.dropout
+        c.model.unet = u
     }
 
     func validate() throws {
@@ -148,8 +216,8 @@ struct RunCommand: ParsableCommand {
         if let resume {
             directory = RunDirectory(URL(fileURLWithPath: resume))
             let saved = try RunRecord.load(directory).configuration
-            if let dataset, saved.data.dataset != dataset {
-                throw RunError.invalid("'\(resume)' is a run of \(saved.data.name), not \(dataset.rawValue).")
+            if let dataset, saved.data.name != dataset.name {
+                throw RunError.invalid("'\(resume)' is a run of \(saved.data.name), not \(dataset.name).")
             }
             var runner = ToyRun(directory: directory)
             runner.quiet = quiet
