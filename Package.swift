@@ -60,6 +60,6 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Stats"], exclude: ["Golden"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "ImageDataTests", dependencies: ["ImageData", "CZlib"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "Datasets", "Diffusion", "Samplers", "Training", "Models", "NN", "Engine", "Stats"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "ImageData", "Datasets", "Diffusion", "Samplers", "Training", "Models", "NN", "Engine", "Stats"]),
     ]
 )

@@ -22,6 +22,10 @@ public struct TrainedRun {
     public init(_ directory: RunDirectory) throws {
         self.directory = directory
         let c = try RunRecord.load(directory).configuration
+        if let images = c.data.images {
+            throw RunError.invalid(
+                "'\(directory.url.path)' is a run of the image dataset \(images.rawValue); this command works on 2-D runs (toy sample takes image runs too).")
+        }
         configuration = c
         process = try c.makeProcess()
         source = try c.data.source(seed: c.seed)

@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
                 "  \(String(repeating: " ", count: w))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --ema-decay \(t.emaDecay) --width \(t.width) --depth \(t.depth) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --sample-steps \(t.sampleSteps) --variance \(t.variance.rawValue) --input-scale \(t.inputScale) --process \(t.process.rawValue) --sampler \(t.sampler.rawValue)]"
             )
         }
-        print("\nImage datasets (read from files; the image path of toy run is being built):")
+        print("\nImage datasets (toy run NAME trains a U-Net; read from files, --data-dir to read another folder):")
         let iw = ImageDatasetKind.allCases.map(\.rawValue.count).max()!
         for d in ImageDatasetKind.allCases {
             let dir = d.defaultDirectory
@@ -28,6 +28,12 @@ struct ListCommand: ParsableCommand {
             let shape = d.imageShape.map(String.init).joined(separator: "×")
             print("  \(d.rawValue.padding(toLength: iw, withPad: " ", startingAt: 0))  \(d.size(.train)) + \(d.size(.test)) images of \(shape), \(d.classNames.count) classes")
             print("  \(String(repeating: " ", count: iw))  \(dir): \(missing.isEmpty ? "present" : "missing \(missing.joined(separator: ", "))")")
+            let t = DatasetDefaults.forImages(d)
+            if let u = t.unet {
+                print(
+                    "  \(String(repeating: " ", count: iw))  [--train-steps \(t.trainSteps) --batch-size \(t.batchSize) --lr \(t.lr) --warmup-steps \(t.warmupSteps) --ema-decay \(t.emaDecay) --channels \(u.baseChannels) --channel-multipliers \(u.multipliers.map(String.init).joined(separator: ",")) --res-blocks \(u.blocksPerLevel) --attention-resolutions \(u.attentionResolutions.map(String.init).joined(separator: ",")) --timesteps \(t.timesteps) --schedule \(t.schedule.rawValue) --process \(t.process.rawValue) --sampler \(t.sampler.rawValue) --sample-steps \(t.sampleSteps) --clip \(t.clip ?? 0) --samples \(t.samples)]"
+                )
+            }
         }
         print("\nSchedules (--schedule):")
         for s in ScheduleKind.allCases { print("  \(s.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(s.summary)") }

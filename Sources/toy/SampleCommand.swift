@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import Runs
+import Plotting
 import Samplers
 
 /// `toy sample RUN_DIR`: sample a finished run's model again with another sampler or budget.
@@ -17,15 +18,13 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Output folder (default: RUN_DIR/samples/SAMPLER-STEPS).") var out: String?
     @Flag(help: "Print the record as JSON.") var json = false
 
+    @Option(help: "Image format of an image run's sample grid: png, svg or pdf (default: png).") var format: FigureFormat = .png
+
     func run() throws {
-        let trained = try TrainedRun(RunDirectory(URL(fileURLWithPath: runDirectory)))
-        var c = trained.configuration
-        c.sampling.sampler = sampling.sampler ?? c.sampling.sampler
-        sampling.apply(to: &c, defaults: DatasetDefaults.forData(c.data))
-        // The same sampler keeps the run's step count unless --sample-steps says otherwise.
-        if sampling.sampleSteps == nil && c.sampling.sampler == trained.configuration.sampling.sampler { c.sampling.steps = trained.configuration.sampling.steps }
-        c.seed = seed ?? c.seed
-        do { try c.validate() } catch let e as RunError { throw ValidationError(e.description) }
+        let directory = RunDirectory(URL(fileURLWithPath: runDirectory))
+        if try RunRecord.load(directory).configuration.data.images != nil { return try sampleImages(directory) }
+        let trained = try TrainedRun(directory)
+        let c = try configured(trained.configuration)
         let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
         let record = try SamplingRecord.make(trained, configuration: c)
         try record.write(to: folder)
@@ -36,6 +35,36 @@ struct SampleCommand: ParsableCommand {
                 "\(c.sampling.sampler.rawValue) on \(runDirectory): \(c.sampling.samples) samples, \(record.modelEvaluations) model evaluations, \(String(format: "%.2f", record.seconds)) s → \(folder.path)"
             )
             print(record.quality.table)
+        }
+    }
+
+    /// The run's configuration with the sampling flags applied, checked.
+    func configured(_ run: RunConfiguration) throws -> RunConfiguration {
+        var c = run
+        c.sampling.sampler = sampling.sampler ?? c.sampling.sampler
+        sampling.apply(to: &c, defaults: DatasetDefaults.forData(c.data))
+        // The same sampler keeps the run's step count unless --sample-steps says otherwise.
+        if sampling.sampleSteps == nil && c.sampling.sampler == run.sampling.sampler { c.sampling.steps = run.sampling.steps }
+        c.seed = seed ?? c.seed
+        do { try c.validate() } catch let e as RunError { throw ValidationError(e.description) }
+        return c
+    }
+
+    /// `toy sample` on an image run: samples.npy, sampling.json and the grid.
+    func sampleImages(_ directory: RunDirectory) throws {
+        let trained = try TrainedImageRun(directory)
+        let c = try configured(trained.configuration)
+        let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
+        let record = try ImageSamplingRecord.make(trained, configuration: c, folder: folder, format: format) {
+            FileHandle.standardError.write(Data(($0 + "\n").utf8))
+        }
+        if json {
+            FileHandle.standardOutput.write(try FileFormats.json(record))
+        } else {
+            print(
+                "\(c.sampling.sampler.rawValue) on \(runDirectory): \(c.sampling.samples) images, \(record.modelEvaluations) model evaluations, \(String(format: "%.2f", record.seconds)) s → \(folder.path)"
+            )
+            if let q = record.quality { print(q.table) }
         }
     }
 }

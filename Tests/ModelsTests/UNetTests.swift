@@ -41,7 +41,7 @@ import Training
         do {
             _ = try UNet(c, seed: 0)
             Issue.record("20 channels in 8 groups was accepted")
-        } catch { #expect("\(error)".contains("down.0.n1") && "\(error)".contains("20 channels")) }
+        } catch { #expect("\(error)".contains("--groups 8") && "\(error)".contains("20, 20, 40, 40")) }
     }
 
     /// Multi-head attention against its definition computed in Double: GroupNorm, the q/k/v
