@@ -112,5 +112,16 @@ check "compare refuses a reversed seed range" 64 "--seeds" -- "$toy" compare "$t
 check "step-error refuses a sampler it cannot measure" 64 "--sampler must be euler or heun, got ddim" -- "$toy" step-error moons --sampler ddim
 check "step-error refuses a process without an ODE, listing those with one" 64 "--process ncsn has no probability-flow ODE; use one of ddpm, vp, ve, subvp" -- "$toy" step-error moons --process ncsn
 check "step-error writes its CSV" 0 "^command,sampler,points,spacing,step" -- "$toy" step-error moons --points 50 --samples 50 --substeps 4 --sample-steps 3
+check "unknown dataset lists the image datasets too" 64 "fashion-mnist.*cifar10" -- "$toy" run nosuchset
+check "an MLP flag on an image dataset names the U-Net's flags" 64 "--width sets the 2-D MLP.*--channels" -- "$toy" run fashion-mnist --width 64
+check "a U-Net flag on 2-D data is refused" 64 "--channels sets the U-Net" -- "$toy" run moons --channels 16
+check "attention at a resolution the U-Net lacks lists its levels" 64 "levels are 28, 14, 7" -- "$toy" run fashion-mnist --attention-resolutions 5
+check "a malformed multiplier list names the flag" 64 "--channel-multipliers takes positive whole numbers" -- "$toy" run fashion-mnist --channel-multipliers 1,x
+check "groups that do not divide the channels are refused" 64 "--groups 5" -- "$toy" run fashion-mnist --groups 5
+check "a label outside the classes lists them" 64 "9 Ankle boot" -- "$toy" run fashion-mnist --conditional --label 12
+check "a label on an unconditional image run says to train with --conditional" 64 "--conditional" -- "$toy" run fashion-mnist --label 3
+check "missing CIFAR-10 files say where to get them" 1 "nothing lacks data_batch_1.bin.*cs.toronto.edu" -- "$toy" run cifar10 --data-dir "$tmp/nothing" --out "$tmp/cifar"
+check "toy list shows the image recipe" 0 "--channels 32 --channel-multipliers 1,2,2" -- "$toy" list
+check "the image configuration prints" 0 "\"images\" : \"fashion-mnist\"" -- "$toy" run fashion-mnist --print-config
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
