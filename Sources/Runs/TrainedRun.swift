@@ -82,28 +82,53 @@ public struct LikelihoodReport: Codable, Sendable {
     /// The time ε whose density p_ε is evaluated.
     public var epsilon: Double
     public var seconds: Double
+    /// How the divergence was computed: "exact" or "hutchinson (K Rademacher probes)".
+    public var divergence: String?
 }
 
 extension TrainedRun {
     /// −log p_ε(x) of `n` held-out points under the probability-flow ODE.
+    /// `probes`: estimate the divergence with Hutchinson's estimator and this many Rademacher
+    /// probes per point instead of exactly (to measure the estimator against the exact path).
     public func negativeLogLikelihood(
-        points n: Int, seed: UInt64, method: ODEMethod, tolerance: Double, epsilon: Double = 1e-5, blockSize: Int = 1000
-    ) throws
-        -> LikelihoodReport
-    {
+        points n: Int, seed: UInt64, method: ODEMethod, tolerance: Double, epsilon: Double = 1e-5, blockSize: Int = 1000, probes: Int? = nil
+    ) throws -> LikelihoodReport {
+        let start = Date()
+        let (nll, evaluations) = try heldOutNLL(
+            points: n, seed: seed, method: method, tolerance: tolerance, epsilon: epsilon, blockSize: blockSize, probes: probes)
+        let s = Summary(nll)
+        return LikelihoodReport(
+            dataset: configuration.data.name, process: configuration.process.kind.rawValue, points: n, meanNLL: s.mean,
+            standardError: s.standardDeviation / Double(n).squareRoot(), entropy: source.entropy,
+            evaluations: evaluations, odeMethod: method.rawValue, tolerance: tolerance, epsilon: epsilon, seconds: Date().timeIntervalSince(start),
+            divergence: probes.map { "hutchinson (\($0) Rademacher probes)" } ?? "exact")
+    }
+
+    /// −log p_ε(x) of each of `n` held-out points (the same points for any `probes`), and the
+    /// model evaluations used.
+    public func heldOutNLL(
+        points n: Int, seed: UInt64, method: ODEMethod, tolerance: Double, epsilon: Double = 1e-5, blockSize: Int = 1000, probes: Int? = nil
+    ) throws -> (nll: [Double], evaluations: Int) {
         guard process.sde != nil else {
             throw RunError.invalid(
                 "toy nll needs a run of a continuous process (--process vp, ve or subvp); this run used --process \(configuration.process.kind.rawValue).")
         }
+        if probes != nil && network == nil { throw RunError.invalid("--probes applies to trained networks; an exact model's divergence is closed-form.") }
         Threads.set(configuration.threads)
-        let model = try unconditionalModel()
-        let start = Date()
+        let exactModel = try unconditionalModel()
+        let probeRNG = GSLRandom(seed: splitMix64(seed ^ 0x4855_7463), stream: .evaluation)
         let x = heldOut(n, seed: seed)
         var logp: [Double] = []
         var evaluations = 0
         for lo in stride(from: 0, to: n, by: blockSize) {
             let hi = min(lo + blockSize, n)
             let block = Tensor(shape: [hi - lo, 2], scalars: Array(x.scalars[(2 * lo)..<(2 * hi)]))
+            var model: any DivergenceModel = exactModel
+            if let probes, let network {
+                model = HutchinsonModel(
+                    NetworkModel(network: network, prediction: configuration.process.prediction, process: process), rows: hi - lo, count: probes,
+                    rng: probeRNG)
+            }
             do {
                 let (l, e) = try ODELikelihood(method: method, tolerance: tolerance).logLikelihood(
                     block, model: model, process: process, from: epsilon)
@@ -113,10 +138,6 @@ extension TrainedRun {
                 throw RunError.invalid("likelihood failed: \(error). Try --ode-method rkf45 or a larger --ode-tolerance.")
             }
         }
-        let s = Summary(logp.map { -$0 })
-        return LikelihoodReport(
-            dataset: configuration.data.name, process: configuration.process.kind.rawValue, points: n, meanNLL: s.mean,
-            standardError: s.standardDeviation / Double(n).squareRoot(), entropy: source.entropy,
-            evaluations: evaluations, odeMethod: method.rawValue, tolerance: tolerance, epsilon: epsilon, seconds: Date().timeIntervalSince(start))
+        return (logp.map { -$0 }, evaluations)
     }
 }

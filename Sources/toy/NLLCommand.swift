@@ -7,10 +7,12 @@ import Stats
 struct NLLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nll",
-        abstract: "Mean negative log-likelihood (nats) of held-out points under a run's probability-flow ODE, with its standard error.")
+        abstract: "Mean negative log-likelihood of held-out data under a run's probability-flow ODE, with its standard error: nats for 2-D points, bits per dimension for images.")
 
     @Argument(help: "A run folder of a continuous process (--process vp, ve or subvp).") var runDirectory: String
-    @Option(help: "Held-out points.") var points = 2000
+    @Option(help: "Held-out points, or test images of an image run (default: 2000 points, 100 images).") var points: Int?
+    @Option(help: "Hutchinson's estimator with this many Rademacher probes per point instead of the exact divergence (images: always; default 1).")
+    var probes: Int?
     @Option(help: "Seed of the held-out draw.") var seed: UInt64 = 0
     @Option(help: "GSL integrator: rkf45 or rk8pd.") var odeMethod: ODEMethod = .standard
     @Option(help: "Absolute and relative tolerance (1e-5 changes the mean NLL by < 1e-4 nats).") var odeTolerance = 1e-4
@@ -19,14 +21,18 @@ struct NLLCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
-        guard points >= 2 else { throw ValidationError("--points must be at least 2, got \(points).") }
+        if let points, points < 2 { throw ValidationError("--points must be at least 2, got \(points).") }
+        if let probes, probes < 1 { throw ValidationError("--probes must be at least 1, got \(probes).") }
         guard epsilon > 0 && epsilon < 1 else { throw ValidationError("--epsilon must be in (0, 1), got \(epsilon).") }
         guard odeTolerance > 0 && odeTolerance < 1 else { throw ValidationError("--ode-tolerance must be in (0, 1), got \(odeTolerance).") }
     }
 
     func run() throws {
-        let trained = try TrainedRun(RunDirectory(URL(fileURLWithPath: runDirectory)))
-        let report = try trained.negativeLogLikelihood(points: points, seed: seed, method: odeMethod, tolerance: odeTolerance, epsilon: epsilon)
+        let directory = RunDirectory(URL(fileURLWithPath: runDirectory))
+        if try RunRecord.load(directory).configuration.data.images != nil { return try imageRun(directory) }
+        let trained = try TrainedRun(directory)
+        let report = try trained.negativeLogLikelihood(
+            points: points ?? 2000, seed: seed, method: odeMethod, tolerance: odeTolerance, epsilon: epsilon, probes: probes)
         if json {
             FileHandle.standardOutput.write(try FileFormats.json(report))
             return
@@ -34,8 +40,26 @@ struct NLLCommand: ParsableCommand {
         var line = String(
             format: "NLL = %.4f ± %.4f nats of p_ε, ε = %.0e (%d held-out points of %@", report.meanNLL, report.standardError, report.epsilon,
             report.points, report.dataset)
-        line += String(format: "; %d evaluations, %@ at %.0e, %.1f s)", report.evaluations, report.odeMethod, report.tolerance, report.seconds)
+        line += String(
+            format: "; %d evaluations, %@ at %.0e, %.1f s; %@ divergence)", report.evaluations, report.odeMethod, report.tolerance, report.seconds,
+            report.divergence ?? "exact")
         print(line)
         if let h = report.entropy { print(String(format: "entropy of the data: %.4f nats (gap %.4f)", h, report.meanNLL - h)) }
+    }
+
+    /// Bits per dimension of test images under an image run.
+    func imageRun(_ directory: RunDirectory) throws {
+        let trained = try TrainedImageRun(directory)
+        let report = try trained.bitsPerDimension(
+            images: points ?? 100, seed: seed, probes: probes ?? 1, method: odeMethod, tolerance: odeTolerance, epsilon: epsilon)
+        if json {
+            FileHandle.standardOutput.write(try FileFormats.json(report))
+            return
+        }
+        print(
+            String(
+                format: "%.4f ± %.4f bits/dim (%d %@ test images, uniform dequantization, Hutchinson with %d Rademacher probe(s); ε = %.0e, %d evaluations, %@ at %.0e, %.1f s)",
+                report.bitsPerDimension, report.standardError, report.images, report.dataset, report.probes, report.epsilon, report.evaluations,
+                report.odeMethod, report.tolerance, report.seconds))
     }
 }

@@ -93,4 +93,23 @@ import Training
             #expect(record.quality.nonFiniteSamples == 0, "\(kind.rawValue)")
         }
     }
+
+    /// Hutchinson's estimate of the likelihood against the exact 2-D divergence on the same
+    /// held-out points: the paired differences average to zero within four of their standard
+    /// errors, and are not all zero (a single probe is noisy; the test could fail).
+    @Test func hutchinsonLikelihoodAgreesWithTheExactOne() throws {
+        var c = tinyConfiguration()
+        c.process.kind = .vp
+        c.sampling.sampler = .ode
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        _ = try quietRun(url).start(c, force: false)
+        let trained = try TrainedRun(RunDirectory(url))
+        let exact = try trained.heldOutNLL(points: 300, seed: 1, method: .standard, tolerance: 1e-5).nll
+        let estimated = try trained.heldOutNLL(points: 300, seed: 1, method: .standard, tolerance: 1e-5, probes: 1).nll
+        let differences = Summary(zip(estimated, exact).map { $0 - $1 })
+        let se = differences.standardDeviation / Double(300).squareRoot()
+        #expect(se > 1e-4, "the estimator showed no variance")
+        #expect(abs(differences.mean) < 4 * se, "mean difference \(differences.mean) ± \(se)")
+    }
 }
