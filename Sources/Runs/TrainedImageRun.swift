@@ -57,10 +57,11 @@ public struct ImageSamplingRecord: Codable, Sendable {
     public var toolkit: Toolkit
 
     /// Samples `trained` with `c`'s sampler settings, writes samples.npy, sampling.json and the
-    /// grid (samples.png with its .gp and .dat) into `folder`, and scores the images.
-    public static func make(_ trained: TrainedImageRun, configuration c: RunConfiguration, folder: URL, format: FigureFormat = .png, log: (String) -> Void = { _ in })
-        throws -> ImageSamplingRecord
-    {
+    /// grid (samples.png with its .gp and .dat) into `folder`, and scores the images (unless not `metrics`).
+    public static func make(
+        _ trained: TrainedImageRun, configuration c: RunConfiguration, folder: URL, format: FigureFormat = .png, metrics: Bool = true,
+        log: (String) -> Void = { _ in }
+    ) throws -> ImageSamplingRecord {
         Threads.set(c.threads)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw RunError.notWritable(path: folder.path, reason: error.localizedDescription)
@@ -71,13 +72,15 @@ public struct ImageSamplingRecord: Codable, Sendable {
         let images = ImageSamples(result.samples)
         try FileFormats.write(FileFormats.npy(images.pixels, shape: images.shape), to: folder.appendingPathComponent("samples.npy"))
         var quality: ImageEvaluation?
-        do {
-            guard images.nonFiniteSamples == 0 else { throw RunError.invalid("\(images.nonFiniteSamples) samples hold non-finite pixels") }
-            let train = try c.loadImages(.train), test = try c.loadImages(.test)
-            quality = try ImageEvaluation.evaluate(
-                images: images.pixels, count: images.count, dataset: trained.kind, train: train, test: test, seed: c.seed, log: log)
-        } catch {
-            log("metrics were not computed: \(error)")
+        if metrics {
+            do {
+                    guard images.nonFiniteSamples == 0 else { throw RunError.invalid("\(images.nonFiniteSamples) samples hold non-finite pixels") }
+                let train = try c.loadImages(.train), test = try c.loadImages(.test)
+                quality = try ImageEvaluation.evaluate(
+                    images: images.pixels, count: images.count, dataset: trained.kind, train: train, test: test, seed: c.seed, log: log)
+            } catch {
+                log("metrics were not computed: \(error)")
+            }
         }
         let record = ImageSamplingRecord(
             configuration: c, modelEvaluations: result.modelEvaluations, seconds: seconds, clippedPixels: images.clippedPixels,

@@ -19,6 +19,8 @@ struct SampleCommand: ParsableCommand {
     @Flag(help: "Print the record as JSON.") var json = false
 
     @Option(help: "Image format of an image run's sample grid: png, svg or pdf (default: png).") var format: FigureFormat = .png
+    @Flag(inversion: .prefixedNo, help: "Image runs: score the images against the test split (needs the feature classifier, trained once) (default: on).")
+    var metrics = true
 
     func run() throws {
         let directory = RunDirectory(URL(fileURLWithPath: runDirectory))
@@ -55,7 +57,7 @@ struct SampleCommand: ParsableCommand {
         let trained = try TrainedImageRun(directory)
         let c = try configured(trained.configuration)
         let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
-        let record = try ImageSamplingRecord.make(trained, configuration: c, folder: folder, format: format) {
+        let record = try ImageSamplingRecord.make(trained, configuration: c, folder: folder, format: format, metrics: metrics) {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }
         if json {
