@@ -13,7 +13,13 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Image format: png, svg or pdf (animations are GIF).") var format: FigureFormat = .png
 
     func run() throws {
-        let plots = RunPlots(directory: RunDirectory(URL(fileURLWithPath: runDirectory)))
+        let directory = RunDirectory(URL(fileURLWithPath: runDirectory))
+        if let record = try? RunRecord.load(directory), let images = record.configuration.data.images {
+            throw RunError.invalid(
+                "'\(runDirectory)' is a run of the image dataset \(images.rawValue): its figures are drawn when it finishes, each with its script and data in plots/ (cd \(runDirectory)/plots && gnuplot NAME.gp redraws one); toy plot rebuilds the figures of 2-D runs."
+            )
+        }
+        let plots = RunPlots(directory: directory)
         let (files, notice) = try plots.write(format: format)
         if let notice { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
         print("wrote \(files.count) figures to \(plots.folder.path): \(files.joined(separator: ", "))")
