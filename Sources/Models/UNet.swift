@@ -241,6 +241,9 @@ public final class UNet: Denoiser {
     public var trainingShards: Int { 1 }
     /// Dropout's masks come from one generator, drawn on the training thread (one shard).
     public var randomStreams: [String: GSLRandom] { ["dropout": dropoutRandom] }
+    /// 100 rows at a time: sampling 500 Fashion-MNIST images took 5 ms per image and step in one
+    /// batch and 2.2 ms in batches of 100 (Plots/image-recipe, Plots/image-samplers).
+    public var evaluationChunk: Int? { 100 }
 
     /// x [b, c, h, w] (NCHW) at `times` (one per image), labels (nil = ∅) → [b, c, h, w].
     public func callAsFunction(_ x: Var, times: [Float], labels: [Int]?) -> Var {

@@ -23,6 +23,9 @@ public protocol Denoiser: Module {
     /// The network's own random generators (dropout), by name: checkpoints save and restore their
     /// state, so a resumed run draws the same masks as an uninterrupted one.
     var randomStreams: [String: GSLRandom] { get }
+    /// Rows evaluated at a time when sampling a larger batch (nil: all at once). Convolutional
+    /// networks run faster on batches whose activations stay in cache (see `evaluate`).
+    var evaluationChunk: Int? { get }
 }
 
 extension Denoiser {
@@ -34,6 +37,9 @@ extension Denoiser {
 
     /// None: a deterministic network.
     public var randomStreams: [String: GSLRandom] { [:] }
+
+    /// All rows at once.
+    public var evaluationChunk: Int? { nil }
 
     /// The null label ∅ of a conditional network.
     public var nullLabel: Int { classes }

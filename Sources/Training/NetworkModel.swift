@@ -64,12 +64,21 @@ extension NetworkModel: DivergenceModel where Network: ExactDivergence {
     }
 }
 
-/// The network's output for x [rows, …], with the rows split into one block per thread evaluated
+/// The network's output for x [rows, …] — in chunks of `evaluationChunk` rows when the network has
+/// one — with the rows split into one block per thread evaluated
 /// concurrently (single-threaded BLAS inside each). Row blocks are independent, so the result
 /// is the same for any thread count. On the MLP's shapes two single-threaded products at once
 /// outrun one product on BLIS's two threads (toy-bench shapes) and keep elementwise work parallel.
 public func evaluate(_ network: some Denoiser, _ x: Tensor, times: [Float], labels: [Int]? = nil) -> Tensor {
     let rows = x.shape[0]
+    if let chunk = network.evaluationChunk, rows > chunk {
+        // Chunks of the network's own size, one after another (each on every thread).
+        let parts = stride(from: 0, to: rows, by: chunk).map { lo in
+            let range = lo..<min(lo + chunk, rows)
+            return evaluate(network, x.rows(range), times: Array(times[range]), labels: labels.map { Array($0[range]) })
+        }
+        return Tensor.concatenatingRows(parts)
+    }
     let bounds = Parallel.rowBlocks(rows)
     nonisolated(unsafe) var parts = [Tensor](repeating: Tensor(zeros: [0]), count: bounds.count - 1)
     Parallel.blocks(bounds.count - 1) { p in
