@@ -32,6 +32,7 @@ mkdir -p "$tmp/full" && touch "$tmp/full/keep"
 check "non-empty output folder is refused" 1 "--force" -- "$toy" run moons --out "$tmp/full" --train-steps 1
 check "resume of a non-run names what is missing" 1 "config.json" -- "$toy" run moons --resume "$tmp/full"
 check "tiny run succeeds" 0 "samples.csv" -- "$toy" run moons --train-steps 20 --samples 50 --width 16 --out "$tmp/ok" --quiet
+check "tiny conditional run for guidance succeeds" 0 "samples.csv" -- "$toy" run moons --conditional --train-steps 20 --samples 50 --width 16 --out "$tmp/cfg" --quiet
 check "resume of another dataset is refused" 1 "run of moons" -- "$toy" run swissroll --resume "$tmp/ok"
 printf 'x,y\n1,2\nfoo,3\n' > "$tmp/bad.csv"
 printf 'x,y\n1,2\n\n3,4\n' > "$tmp/gap.csv"
@@ -123,5 +124,8 @@ check "a label on an unconditional image run says to train with --conditional" 6
 check "missing CIFAR-10 files say where to get them" 1 "nothing lacks data_batch_1.bin.*cs.toronto.edu" -- "$toy" run cifar10 --data-dir "$tmp/nothing" --out "$tmp/cifar"
 check "toy list shows the image recipe" 0 "--channels 32 --channel-multipliers 1,2,2" -- "$toy" list
 check "the image configuration prints" 0 "\"images\" : \"fashion-mnist\"" -- "$toy" run fashion-mnist --print-config
+check "guidance on an unconditional run says to train with --conditional" 64 "--guidance-scale needs a conditional network.*--conditional" -- "$toy" run moons --guidance-scale 1
+check "a negative guidance scale names the flag" 64 "--guidance-scale must be a finite number at least 0, got -1" -- "$toy" run moons --conditional --guidance-scale=-1
+check "guided sampling reports two evaluations per step" 0 "20 model evaluations" -- "$toy" sample "$tmp/cfg" --guidance-scale 1 --label 0 --sample-steps 10 --samples 50 --out "$tmp/cond-guided"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -7,6 +7,9 @@ public protocol DenoisingModel {
     var prediction: Prediction { get }
     /// The raw prediction at x [batch, …], process time `time`; the same shape as x.
     func callAsFunction(_ x: Tensor, time: Double) -> Tensor
+    /// Network evaluations one call costs (2 for classifier-free guidance); samplers count calls,
+    /// runs report calls × this.
+    var evaluationsPerCall: Int { get }
 }
 
 /// A model whose divergence ∇ₓ·output is exact and cheap per row — low-dimensional models (2-D
@@ -17,6 +20,9 @@ public protocol DivergenceModel: DenoisingModel {
 }
 
 extension DenoisingModel {
+    /// One evaluation per call.
+    public var evaluationsPerCall: Int { 1 }
+
     /// ε̂ at x for a process at (α, σ).
     public func epsilon(_ x: Tensor, time: Double, alpha: Double, sigma: Double) -> Tensor {
         let output = self(x, time: time)

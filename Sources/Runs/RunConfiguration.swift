@@ -76,6 +76,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             throw RunError.invalid(
                 "the U-Net takes \(unet.inputChannels)×\(unet.resolution)×\(unet.resolution) images; \(kind.rawValue)'s are \(shape.map(String.init).joined(separator: "×")).")
         }
+        if sampling.guidanceScale > 0 && !model.conditional {
+            throw RunError.invalid("--guidance-scale needs a conditional model: train with --conditional (label dropout teaches it ∅).")
+        }
         if let label = sampling.label {
             guard model.conditional else { throw RunError.invalid("--label needs a conditional model (train with --conditional).") }
             guard label < kind.classNames.count else {
@@ -99,6 +102,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             )
         }
         let classes = source.classes
+        if sampling.guidanceScale > 0 && !(model.conditional && model.kind == .network) {
+            throw RunError.invalid(
+                "--guidance-scale needs a conditional network: train with --conditional (label dropout teaches it ∅); for --model exact use --label alone.")
+        }
         if model.conditional && classes == 0 {
             throw RunError.invalid("--conditional needs data with classes; \(source.name) has none (a --data file needs a label column).")
         }

@@ -23,13 +23,14 @@ public struct SamplingRecord: Codable, Sendable {
         Threads.set(c.threads)
         let start = Date()
         let labels = c.samplingLabels(trained.source)
-        let result = try drawSamples(model: try trained.model(for: c), process: trained.process, configuration: c)
+        let model = try trained.model(for: c)
+        let result = try drawSamples(model: model, process: trained.process, configuration: c)
         let seconds = Date().timeIntervalSince(start)
         let s = result.samples.scalars
         let points = stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) }
         let quality = try evaluateSamples(points, labels: labels, source: trained.source, seed: c.seed, threads: c.threads)
         return SamplingRecord(
-            configuration: c, modelEvaluations: result.modelEvaluations, seconds: seconds, quality: quality, toolkit: .current(),
+            configuration: c, modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, seconds: seconds, quality: quality, toolkit: .current(),
             samples: s, labels: labels)
     }
 

@@ -102,7 +102,7 @@ extension ToyRun {
         try session.modelFile(metadata: try c.imageModelMetadata(classes: train.classes)).write(to: directory.model)
         let ema = try session.emaNetwork()
         let labels = c.imageSamplingLabels(classes: train.classes)
-        let model = NetworkModel(network: ema, prediction: c.process.prediction, process: session.process, labels: labels)
+        let model = c.samplingModel(ema, process: session.process, labels: labels)
 
         // Sampling, with the reverse process captured at 17 steps even in log-SNR.
         let sampleStart = Date()
@@ -150,7 +150,7 @@ extension ToyRun {
             totalSeconds: trainingSeconds + samplingSeconds + evaluationSeconds, stepsPerSecond: trained > 0 ? Double(trained) / trainingSeconds : 0)
         record.results = .init(
             trainedSteps: session.step, finalLoss: tail.isEmpty ? nil : tail.map(Double.init).reduce(0, +) / Double(tail.count),
-            modelEvaluations: result.modelEvaluations, nonFiniteSamples: images.nonFiniteSamples, sampleMean: sampleMoments.mean,
+            modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, nonFiniteSamples: images.nonFiniteSamples, sampleMean: sampleMoments.mean,
             sampleStd: sampleMoments.std, dataMean: dataMoments.mean, dataStd: dataMoments.std, clippedPixels: images.clippedPixels)
         try writeRecord(record)
         return record

@@ -73,7 +73,7 @@ public struct ToyRun {
             if session.step == firstStep { try saveCheckpoint(session, configuration: c) }
             try session.modelFile(metadata: try c.modelMetadata(classes: source.classes)).write(to: directory.model)
             let ema = try session.emaNetwork()
-            model = NetworkModel(network: ema, prediction: c.process.prediction, process: session.process, labels: labels)
+            model = c.samplingModel(ema, process: session.process, labels: labels)
             unconditional = NetworkModel(network: ema, prediction: c.process.prediction, process: session.process)
         }
 
@@ -138,7 +138,7 @@ public struct ToyRun {
             stepsPerSecond: trained > 0 ? Double(trained) / trainingSeconds : 0)
         record.results = .init(
             trainedSteps: session.step, finalLoss: tail.isEmpty ? nil : tail.map(Double.init).reduce(0, +) / Double(tail.count),
-            modelEvaluations: result.modelEvaluations, nonFiniteSamples: c.sampling.samples - finite.count,
+            modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, nonFiniteSamples: c.sampling.samples - finite.count,
             sampleMean: sampleMoments.mean, sampleStd: sampleMoments.std,
             dataMean: dataMoments.mean, dataStd: dataMoments.std)
         try writeRecord(record)

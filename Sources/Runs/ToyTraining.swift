@@ -35,6 +35,13 @@ extension RunConfiguration {
         return try makeSession(draw: trainingDraw(source), classes: source.classes)
     }
 
+    /// The model samplers use: `network` conditioned on `labels`, with classifier-free guidance
+    /// when `sampling.guidanceScale` > 0.
+    public func samplingModel<N: Denoiser>(_ network: N, process: any NoiseProcess, labels: [Int]?) -> any DenoisingModel {
+        let model = NetworkModel(network: network, prediction: self.process.prediction, process: process, labels: labels)
+        return sampling.guidanceScale > 0 ? ClassifierFreeGuidance(model, scale: sampling.guidanceScale) : model
+    }
+
     /// What checkpoint.safetensors and model.safetensors record beside the weights.
     func checkpointMetadata() throws -> [String: String] { ["configuration": try canonicalJSON(self)] }
 

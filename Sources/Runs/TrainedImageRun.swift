@@ -36,9 +36,9 @@ public struct TrainedImageRun {
         self.network = network
     }
 
-    /// The EMA network as samplers see it under `c`, with `c`'s sampling labels.
-    public func model(for c: RunConfiguration) -> NetworkModel<UNet> {
-        NetworkModel(network: network, prediction: c.process.prediction, process: process, labels: c.imageSamplingLabels(classes: kind.classNames.count))
+    /// The EMA network as samplers see it under `c`, with `c`'s sampling labels (and guidance).
+    public func model(for c: RunConfiguration) -> any DenoisingModel {
+        c.samplingModel(network, process: process, labels: c.imageSamplingLabels(classes: kind.classNames.count))
     }
 }
 
@@ -67,7 +67,8 @@ public struct ImageSamplingRecord: Codable, Sendable {
             throw RunError.notWritable(path: folder.path, reason: error.localizedDescription)
         }
         let start = Date()
-        let result = try drawSamples(model: trained.model(for: c), process: trained.process, configuration: c, sampleShape: trained.kind.imageShape)
+        let model = trained.model(for: c)
+        let result = try drawSamples(model: model, process: trained.process, configuration: c, sampleShape: trained.kind.imageShape)
         let seconds = Date().timeIntervalSince(start)
         let images = ImageSamples(result.samples)
         try FileFormats.write(FileFormats.npy(images.pixels, shape: images.shape), to: folder.appendingPathComponent("samples.npy"))
@@ -83,7 +84,7 @@ public struct ImageSamplingRecord: Codable, Sendable {
             }
         }
         let record = ImageSamplingRecord(
-            configuration: c, modelEvaluations: result.modelEvaluations, seconds: seconds, clippedPixels: images.clippedPixels,
+            configuration: c, modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, seconds: seconds, clippedPixels: images.clippedPixels,
             nonFiniteSamples: images.nonFiniteSamples, quality: quality, toolkit: .current())
         try FileFormats.write(try FileFormats.json(record), to: folder.appendingPathComponent("sampling.json"))
         do {
@@ -91,7 +92,7 @@ public struct ImageSamplingRecord: Codable, Sendable {
             let labels = c.imageSamplingLabels(classes: trained.kind.classNames.count)
             let rows = (shown + 9) / 10
             let grid = try Figures.imageGrid(
-                name: "samples", title: "\(trained.kind.rawValue): \(shown) samples (\(c.sampling.sampler.rawValue), \(result.modelEvaluations) model evaluations)",
+                name: "samples", title: "\(trained.kind.rawValue): \(shown) samples (\(c.sampling.sampler.rawValue), \(result.modelEvaluations * model.evaluationsPerCall) model evaluations)",
                 images: (0..<shown).map(images.image), channels: trained.kind.imageShape[0], height: trained.kind.imageShape[1],
                 width: trained.kind.imageShape[2], columns: 10, rowLabels: labels.map { l in (0..<rows).map { trained.kind.classNames[l[$0 * 10]] } } ?? [],
                 caption: (c.sampling.clip.map { "x₀ clipped to [−\($0), \($0)] at each step; " } ?? "")

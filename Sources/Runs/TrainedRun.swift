@@ -49,7 +49,7 @@ public struct TrainedRun {
     public func model(for c: RunConfiguration? = nil) throws -> any DenoisingModel {
         let c = c ?? configuration
         guard let network else { return try exactModel(c, source: source, process: process) }
-        return NetworkModel(network: network, prediction: c.process.prediction, process: process, labels: c.samplingLabels(source))
+        return c.samplingModel(network, process: process, labels: c.samplingLabels(source))
     }
 
     /// The unconditional model (∅ for a conditional network) with its exact divergence.

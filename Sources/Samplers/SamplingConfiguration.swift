@@ -29,6 +29,8 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
     public var denoise = true
     /// Langevin: ε of the step size a_i = ε·σ_i²/σ_L².
     public var langevinStepSize = 2e-5
+    /// Classifier-free guidance weight w (ε̃ = (1 + w)·ε(x, y) − w·ε(x, ∅)); 0 = the conditional model.
+    public var guidanceScale = 0.0
 
     public init() {}
 
@@ -49,6 +51,7 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
         snr = try c.decode(Double.self, forKey: .snr)
         denoise = try c.decode(Bool.self, forKey: .denoise)
         langevinStepSize = try c.decode(Double.self, forKey: .langevinStepSize)
+        guidanceScale = try c.decodeIfPresent(Double.self, forKey: .guidanceScale) ?? 0
     }
 
     /// Checks every number and the sampler's fit to `process`, naming the flag at fault.
@@ -69,6 +72,7 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
         try require(langevinStepSize > 0 && langevinStepSize.isFinite, "--step-size must be positive, got \(langevinStepSize).")
         if let clip { try require(clip > 0 && clip.isFinite, "--clip must be positive, got \(clip).") }
         if let label { try require(label >= 0, "--label must be at least 0, got \(label).") }
+        try require(guidanceScale >= 0 && guidanceScale.isFinite, "--guidance-scale must be a finite number at least 0, got \(guidanceScale).")
     }
 
     /// The configured sampler with its own settings.

@@ -35,6 +35,11 @@ struct SamplingFlags: ParsableArguments {
     @Option(help: "Langevin step size ε, a_i = ε·σ_i²/σ_L² (default: \(base.langevinStepSize); gmm: 0.01).") var stepSize: Double?
 
     @Option(help: "Sample this class of a conditional (or exact) model (default: classes in data proportion).") var label: Int?
+    @Option(
+        help:
+            "Classifier-free guidance weight w of a conditional run: ε̃ = (1 + w)·ε(x, y) − w·ε(x, ∅); 0 is the plain conditional model; 2 network evaluations per step (default: 0)."
+    )
+    var guidanceScale: Double?
 
     /// Applies the given flags to `c` (its sampler already chosen); `defaults` fill the step count
     /// unless `keepSteps` (a configuration file's own step count stands).
@@ -46,6 +51,7 @@ struct SamplingFlags: ParsableArguments {
             c.defaultSampleSteps(d)
         }
         c.sampling.label = label ?? c.sampling.label
+        c.sampling.guidanceScale = guidanceScale ?? c.sampling.guidanceScale
         c.sampling.variance = variance ?? c.sampling.variance
         c.sampling.clip = clip ?? c.sampling.clip
         c.sampling.sharedNoise = sharedNoise || c.sampling.sharedNoise

@@ -141,4 +141,31 @@ import Training
         let dataset = error(#"{"data": {"dataset": "moon"}}"#)
         #expect(dataset.contains("moon") && dataset.contains("swissroll"), "\(dataset)")
     }
+
+    /// Classifier-free guidance on a trained conditional run: w = 0 samples byte for byte what the
+    /// run sampled; w = 2 changes the samples and reports two network evaluations per step; bad
+    /// scales and unconditional runs are refused naming the flag.
+    @Test func guidanceAtZeroIsTheRunAndCountsTwoEvaluationsPerStep() throws {
+        var c = tinyConfiguration()
+        c.model.conditional = true
+        c.sampling.label = 1
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try quietRun(url).start(c, force: false)
+        let trained = try TrainedRun(RunDirectory(url))
+        var g = trained.configuration
+        g.sampling.guidanceScale = 0
+        let plain = try SamplingRecord.make(trained, configuration: g)
+        #expect(plain.samples == (try npyValues(RunDirectory(url).samplesNPY)))
+        #expect(plain.modelEvaluations == run.results?.modelEvaluations)
+        g.sampling.guidanceScale = 2
+        let guided = try SamplingRecord.make(trained, configuration: g)
+        #expect(guided.modelEvaluations == 2 * plain.modelEvaluations)
+        #expect(guided.samples != plain.samples)
+        var unconditional = tinyConfiguration()
+        unconditional.sampling.guidanceScale = 1
+        #expect(errorText { try unconditional.validate() }?.contains("--conditional") == true)
+        g.sampling.guidanceScale = -1
+        #expect(errorText { try g.validate() }?.contains("--guidance-scale") == true)
+    }
 }
