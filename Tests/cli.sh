@@ -127,5 +127,7 @@ check "the image configuration prints" 0 "\"images\" : \"fashion-mnist\"" -- "$t
 check "guidance on an unconditional run says to train with --conditional" 64 "--guidance-scale needs a conditional network.*--conditional" -- "$toy" run moons --guidance-scale 1
 check "a negative guidance scale names the flag" 64 "--guidance-scale must be a finite number at least 0, got -1" -- "$toy" run moons --conditional --guidance-scale=-1
 check "guided sampling reports two evaluations per step" 0 "20 model evaluations" -- "$toy" sample "$tmp/cfg" --guidance-scale 1 --label 0 --sample-steps 10 --samples 50 --out "$tmp/cond-guided"
+check "exact guidance without a label asks for one" 64 "--model exact needs --label K" -- "$toy" run gmm --model exact --guidance-scale 2
+check "exact guidance samples with two evaluations per step" 0 "20 model evaluations" -- "$toy" run gmm --model exact --label 1 --guidance-scale 2 --sampler ddim --sample-steps 10 --samples 200 --out "$tmp/gmm-guided" --quiet
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

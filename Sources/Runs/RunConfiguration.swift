@@ -102,9 +102,12 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             )
         }
         let classes = source.classes
-        if sampling.guidanceScale > 0 && !(model.conditional && model.kind == .network) {
-            throw RunError.invalid(
-                "--guidance-scale needs a conditional network: train with --conditional (label dropout teaches it ∅); for --model exact use --label alone.")
+        if sampling.guidanceScale > 0 {
+            if model.kind == .exact {
+                guard sampling.label != nil else { throw RunError.invalid("--guidance-scale with --model exact needs --label K: the class to guide towards.") }
+            } else if !model.conditional {
+                throw RunError.invalid("--guidance-scale needs a conditional network: train with --conditional (label dropout teaches it ∅).")
+            }
         }
         if model.conditional && classes == 0 {
             throw RunError.invalid("--conditional needs data with classes; \(source.name) has none (a --data file needs a label column).")

@@ -65,7 +65,7 @@ public struct ToyRun {
         // The sampling model (with its labels) and the unconditional one the score field shows.
         let model: any DenoisingModel, unconditional: any DenoisingModel
         if c.model.kind == .exact {
-            model = try exactModel(c, source: source, process: session.process)
+            model = try exactSamplingModel(c, source: source, process: session.process)
             var whole = c
             whole.sampling.label = nil
             unconditional = try exactModel(whole, source: source, process: session.process)
@@ -174,6 +174,16 @@ extension RunConfiguration {
         guard model.conditional && model.kind == .network else { return nil }
         return source.labelDraw(sampling.samples, rng: GSLRandom(seed: splitMix64(seed ^ 0x1A_BE15), stream: .sampling))
     }
+}
+
+/// The exact model samplers use: the mixture (of one component for a label), guided towards
+/// that component against the whole mixture when `sampling.guidanceScale` > 0.
+public func exactSamplingModel(_ c: RunConfiguration, source: DataSource, process: any NoiseProcess) throws -> any DenoisingModel {
+    let conditional = try exactModel(c, source: source, process: process)
+    guard c.sampling.guidanceScale > 0 else { return conditional }
+    var whole = c
+    whole.sampling.label = nil
+    return GuidedModel(conditional: conditional, unconditional: try exactModel(whole, source: source, process: process), scale: c.sampling.guidanceScale)
 }
 
 /// The closed-form denoiser of a Gaussian-mixture dataset under the run's process: of the whole

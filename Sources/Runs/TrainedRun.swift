@@ -48,7 +48,7 @@ public struct TrainedRun {
     /// network with `c`'s sampling labels, or the exact mixture (of one component for a label).
     public func model(for c: RunConfiguration? = nil) throws -> any DenoisingModel {
         let c = c ?? configuration
-        guard let network else { return try exactModel(c, source: source, process: process) }
+        guard let network else { return try exactSamplingModel(c, source: source, process: process) }
         return c.samplingModel(network, process: process, labels: c.samplingLabels(source))
     }
 
