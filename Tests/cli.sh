@@ -129,5 +129,7 @@ check "a negative guidance scale names the flag" 64 "--guidance-scale must be a 
 check "guided sampling reports two evaluations per step" 0 "20 model evaluations" -- "$toy" sample "$tmp/cfg" --guidance-scale 1 --label 0 --sample-steps 10 --samples 50 --out "$tmp/cond-guided"
 check "exact guidance without a label asks for one" 64 "--model exact needs --label K" -- "$toy" run gmm --model exact --guidance-scale 2
 check "exact guidance samples with two evaluations per step" 0 "20 model evaluations" -- "$toy" run gmm --model exact --label 1 --guidance-scale 2 --sampler ddim --sample-steps 10 --samples 200 --out "$tmp/gmm-guided" --quiet
+check "--eta out of range names the flag" 64 "--eta must be in \[0, 1\], got 2" -- "$toy" run moons --sampler ddim --eta 2
+check "--eta on another sampler is refused" 64 "--eta applies to --sampler ddim" -- "$toy" run moons --eta 0.5
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

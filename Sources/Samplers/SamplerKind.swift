@@ -15,7 +15,7 @@ public enum SamplerKind: String, CaseIterable, Codable, Sendable {
     public func sampler(_ c: SamplingConfiguration) -> any Sampler {
         switch self {
         case .ddpm: DDPMAncestral(variance: c.variance)
-        case .ddim: DDIM(eta: 0)
+        case .ddim: DDIM(eta: c.eta)
         case .ddimEta1: DDIM(eta: 1)
         case .euler: Euler()
         case .heun: Heun()

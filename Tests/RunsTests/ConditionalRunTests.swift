@@ -207,4 +207,31 @@ import Training
         #expect(coarse > 0.5, "guided samples end \(coarse) beyond μ_y along the axis away from the other mode")
         #expect(abs(coarse - fine) < 0.05, "50 steps: \(coarse), the whole chain: \(fine)")
     }
+
+    /// `--eta`: DDIM with η = 1 is the ddim-eta1 sampler bit for bit, η = 0 the deterministic one,
+    /// η = 0.5 neither; out-of-range values and η on another sampler are refused naming the flag.
+    @Test func ddimTakesAnyEta() throws {
+        var c = DatasetDefaults.forDataset(.gmm).configuration(for: .gmm)
+        c.model.kind = .exact
+        c.sampling.steps = 20
+        c.sampling.samples = 200
+        let source = try c.data.source(seed: c.seed)
+        let process = try c.makeProcess()
+        let model = try exactModel(c, source: source, process: process)
+        func draw(_ sampler: SamplerKind, eta: Double) throws -> [Float] {
+            c.sampling.sampler = sampler
+            c.sampling.eta = eta
+            try c.validate()
+            return try drawSamples(model: model, process: process, configuration: c).samples.scalars
+        }
+        let (zero, half, one) = (try draw(.ddim, eta: 0), try draw(.ddim, eta: 0.5), try draw(.ddim, eta: 1))
+        #expect(one == (try draw(.ddimEta1, eta: 0)))
+        #expect(half != zero && half != one)
+        c.sampling.sampler = .ddim
+        c.sampling.eta = 1.5
+        #expect(errorText { try c.validate() }?.contains("--eta must be in [0, 1], got 1.5") == true)
+        c.sampling.sampler = .ddpm
+        c.sampling.eta = 0.5
+        #expect(errorText { try c.validate() }?.contains("--eta applies to --sampler ddim") == true)
+    }
 }
