@@ -131,5 +131,7 @@ check "exact guidance without a label asks for one" 64 "--model exact needs --la
 check "exact guidance samples with two evaluations per step" 0 "20 model evaluations" -- "$toy" run gmm --model exact --label 1 --guidance-scale 2 --sampler ddim --sample-steps 10 --samples 200 --out "$tmp/gmm-guided" --quiet
 check "--eta out of range names the flag" 64 "--eta must be in \[0, 1\], got 2" -- "$toy" run moons --sampler ddim --eta 2
 check "--eta on another sampler is refused" 64 "--eta applies to --sampler ddim" -- "$toy" run moons --eta 0.5
+check "--rho on a sampler without a Karras grid is refused" 64 "--rho sets the Karras grid of euler, heun and dpm\+\+2m" -- "$toy" run moons --rho 3
+check "--rho 0 names the flag" 64 "--rho must be positive, got 0" -- "$toy" run moons --sampler heun --rho 0
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,7 +9,12 @@ import Stats
 /// D_i = (1 + 1/(2r_i))·x̂₀_i − 1/(2r_i)·x̂₀_{i−1}, r_i = h_{i−1}/h_i (first step: D = x̂₀); the
 /// last step to σ̃ = 0 returns x̂₀. One evaluation per step.
 public struct DPMSolverPlusPlus2M: Sampler {
-    public init() {}
+    /// ρ of the Karras grid (7, Karras et al. 2022; 1 is uniform in σ̃, larger crowds steps at low noise).
+    public var rho: Double
+    public init(rho: Double = 7) {
+        precondition(rho > 0 && rho.isFinite, "Karras grid: rho must be positive, got \(rho)")
+        self.rho = rho
+    }
     public var summary: String { "DPM-Solver++(2M), multistep 2nd order, Karras grid (Lu et al. 2022)" }
     public var processes: [ProcessKind] { ProcessKind.withMarginals }
 
@@ -18,7 +23,7 @@ public struct DPMSolverPlusPlus2M: Sampler {
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
         var previous: Tensor? = nil
-        return try runKarrasChain(model: model, process: process, initial: initial, options: options, evaluations: { $0 }, progress: progress) {
+        return try runKarrasChain(model: model, process: process, initial: initial, options: options, rho: rho, evaluations: { $0 }, progress: progress) {
             x, i, sigmas, denoiser in
             let (s, next) = (sigmas[i], sigmas[i + 1])
             let d = denoiser(x, sigma: s)

@@ -6,7 +6,12 @@ import Stats
 /// (Karras et al. 2022, alg. 1): an Euler step, then the trapezoidal correction with the slope at
 /// its end, except on the last step to σ̃ = 0 (plain Euler there): 2N − 1 evaluations.
 public struct Heun: Sampler {
-    public init() {}
+    /// ρ of the Karras grid (7, Karras et al. 2022; 1 is uniform in σ̃, larger crowds steps at low noise).
+    public var rho: Double
+    public init(rho: Double = 7) {
+        precondition(rho > 0 && rho.isFinite, "Karras grid: rho must be positive, got \(rho)")
+        self.rho = rho
+    }
     public var summary: String { "Heun's 2nd-order method on the Karras grid, 2N − 1 evaluations (Karras et al. 2022, alg. 1)" }
     public var processes: [ProcessKind] { ProcessKind.withMarginals }
     public func steps(forEvaluations evaluations: Int) -> Int { max(1, (evaluations + 1) / 2) }
@@ -15,7 +20,7 @@ public struct Heun: Sampler {
         model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions,
         rng: some RandomSource, progress: (Int) -> Void
     ) throws -> SamplingResult {
-        return try runKarrasChain(model: model, process: process, initial: initial, options: options, evaluations: { 2 * $0 - 1 }, progress: progress)
+        return try runKarrasChain(model: model, process: process, initial: initial, options: options, rho: rho, evaluations: { 2 * $0 - 1 }, progress: progress)
         { x, i, sigmas, denoiser in Heun.step(&x, from: sigmas[i], to: sigmas[i + 1], denoiser: denoiser) }
     }
 

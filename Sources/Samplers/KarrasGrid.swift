@@ -36,11 +36,11 @@ struct ScaledDenoiser {
 /// from σ̃_i to σ̃_{i+1} with the model's scaled denoiser; frames are kept in x = α·x̃ (the final
 /// σ̃ = 0 frame is x̃ itself).
 func runKarrasChain(
-    model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions, evaluations: (Int) -> Int,
+    model: any DenoisingModel, process: any NoiseProcess, initial: Tensor, options: SamplingOptions, rho: Double = 7, evaluations: (Int) -> Int,
     progress: (Int) -> Void, update: (inout Tensor, _ i: Int, _ sigmas: [Double], _ denoiser: ScaledDenoiser) -> Void
 ) throws -> SamplingResult {
     let denoiser = ScaledDenoiser(model: model, process: process, clip: options.clip)
-    let sigmas = try karrasSigmas(process: process, steps: options.steps)
+    let sigmas = try karrasSigmas(process: process, steps: options.steps, rho: rho)
     let top = process.timeRange.upperBound
     var x = initial
     let a0 = Float(process.marginal(at: top).alpha)

@@ -31,6 +31,8 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
     public var langevinStepSize = 2e-5
     /// DDIM's η (0: deterministic; 1: ancestral with β̃); `--sampler ddim` only.
     public var eta = 0.0
+    /// ρ of the Karras grid of euler, heun and dpm++2m.
+    public var rho = 7.0
     /// Classifier-free guidance weight w (ε̃ = (1 + w)·ε(x, y) − w·ε(x, ∅)); 0 = the conditional model.
     public var guidanceScale = 0.0
 
@@ -55,6 +57,7 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
         langevinStepSize = try c.decode(Double.self, forKey: .langevinStepSize)
         guidanceScale = try c.decodeIfPresent(Double.self, forKey: .guidanceScale) ?? 0
         eta = try c.decodeIfPresent(Double.self, forKey: .eta) ?? 0
+        rho = try c.decodeIfPresent(Double.self, forKey: .rho) ?? 7
     }
 
     /// Checks every number and the sampler's fit to `process`, naming the flag at fault.
@@ -75,6 +78,8 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
         try require(langevinStepSize > 0 && langevinStepSize.isFinite, "--step-size must be positive, got \(langevinStepSize).")
         if let clip { try require(clip > 0 && clip.isFinite, "--clip must be positive, got \(clip).") }
         if let label { try require(label >= 0, "--label must be at least 0, got \(label).") }
+        try require(rho > 0 && rho.isFinite, "--rho must be positive, got \(rho).")
+        try require(rho == 7 || [.euler, .heun, .dpmSolver2M].contains(sampler), "--rho sets the Karras grid of euler, heun and dpm++2m, not of \(sampler.rawValue).")
         try require(eta >= 0 && eta <= 1, "--eta must be in [0, 1], got \(eta).")
         try require(eta == 0 || sampler == .ddim, "--eta applies to --sampler ddim (ddim-eta1 is η = 1), not to \(sampler.rawValue).")
         try require(guidanceScale >= 0 && guidanceScale.isFinite, "--guidance-scale must be a finite number at least 0, got \(guidanceScale).")

@@ -40,6 +40,7 @@ struct SamplingFlags: ParsableArguments {
             "Classifier-free guidance weight w of a conditional run: ε̃ = (1 + w)·ε(x, y) − w·ε(x, ∅); 0 is the plain conditional model; 2 network evaluations per step (default: 0)."
     )
     var guidanceScale: Double?
+    @Option(help: "ρ of the Karras grid of euler, heun and dpm++2m: 7 (Karras et al. 2022), 1 uniform in σ (default: 7).") var rho: Double?
     @Option(help: "DDIM's η for --sampler ddim: 0 deterministic, 1 ancestral with β̃, between them interpolates (default: 0).") var eta: Double?
 
     /// Applies the given flags to `c` (its sampler already chosen); `defaults` fill the step count
@@ -54,6 +55,7 @@ struct SamplingFlags: ParsableArguments {
         c.sampling.label = label ?? c.sampling.label
         c.sampling.guidanceScale = guidanceScale ?? c.sampling.guidanceScale
         c.sampling.eta = eta ?? c.sampling.eta
+        c.sampling.rho = rho ?? c.sampling.rho
         c.sampling.variance = variance ?? c.sampling.variance
         c.sampling.clip = clip ?? c.sampling.clip
         c.sampling.sharedNoise = sharedNoise || c.sampling.sharedNoise

@@ -234,4 +234,34 @@ import Training
         c.sampling.eta = 0.5
         #expect(errorText { try c.validate() }?.contains("--eta applies to --sampler ddim") == true)
     }
+
+    /// `--rho`: ρ = 1 makes the grid uniform in σ̃; another ρ than 7 changes the samples of every
+    /// Karras-grid sampler; a bad ρ, or ρ on another sampler, is refused naming the flag.
+    @Test func karrasSamplersTakeAnyRho() throws {
+        var c = DatasetDefaults.forDataset(.gmm).configuration(for: .gmm)
+        c.model.kind = .exact
+        c.sampling.steps = 12
+        c.sampling.samples = 200
+        let source = try c.data.source(seed: c.seed)
+        let process = try c.makeProcess()
+        let model = try exactModel(c, source: source, process: process)
+        let uniform = try karrasSigmas(process: process, steps: 6, rho: 1).prefix(6)
+        let gaps = zip(uniform, uniform.dropFirst()).map { $0 - $1 }
+        #expect(gaps.allSatisfy { abs($0 - gaps[0]) < 1e-9 * uniform.first! }, "\(Array(uniform))")
+        for sampler in [SamplerKind.euler, .heun, .dpmSolver2M] {
+            c.sampling.sampler = sampler
+            c.sampling.rho = 7
+            try c.validate()
+            let seven = try drawSamples(model: model, process: process, configuration: c).samples.scalars
+            c.sampling.rho = 2
+            try c.validate()
+            let two = try drawSamples(model: model, process: process, configuration: c).samples.scalars
+            #expect(two != seven, "\(sampler.rawValue)")
+        }
+        c.sampling.rho = 0
+        #expect(errorText { try c.validate() }?.contains("--rho must be positive, got 0") == true)
+        c.sampling.sampler = .ddim
+        c.sampling.rho = 3
+        #expect(errorText { try c.validate() }?.contains("--rho sets the Karras grid") == true)
+    }
 }
