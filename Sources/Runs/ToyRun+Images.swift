@@ -89,9 +89,7 @@ extension ToyRun {
         try directory.checkWritable()
         let train = try c.loadImages(.train)
         let session = try c.makeImageSession(train: train)
-        let file = directory.checkpoint
-        try session.restore(try Safetensors(contentsOf: file), file: file.path)
-        log("resuming \(directory.url.path) at step \(session.step) of \(c.training.steps)")
+        try restoreCheckpoint(session, of: c)
         return try executeImages(session, configuration: c, train: train)
     }
 

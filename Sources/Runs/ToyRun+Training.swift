@@ -17,6 +17,13 @@ extension ToyRun {
         try FileFormats.write(FileFormats.table(header: ["step", "loss"], rows: rows), to: directory.lossCSV)
     }
 
+    /// Loads the folder's checkpoint into `session` for a resume, and says where it resumes.
+    func restoreCheckpoint<Network: Denoiser>(_ session: TrainingSession<Network>, of configuration: RunConfiguration) throws {
+        let file = directory.checkpoint
+        try session.restore(try Safetensors(contentsOf: file), file: file.path)
+        log("resuming \(directory.url.path) at step \(session.step) of \(configuration.training.steps)")
+    }
+
     /// The training phase every run shares (2-D MLP or image U-Net): steps to
     /// `configuration.training.steps` with a checkpoint every `checkpointEvery` steps and at the
     /// end; Ctrl-C saves a checkpoint and stops as `interrupted`; a non-finite loss stops as

@@ -52,9 +52,7 @@ public struct ToyRun {
         try configuration.validate(source: source)
         try directory.checkWritable()
         let session = try configuration.makeSession(draw: configuration.trainingDraw(source), classes: source.classes)
-        let file = directory.checkpoint
-        try session.restore(try Safetensors(contentsOf: file), file: file.path)
-        log("resuming \(directory.url.path) at step \(session.step) of \(configuration.training.steps)")
+        try restoreCheckpoint(session, of: configuration)
         return try execute(session, configuration: configuration, source: source)
     }
 

@@ -208,16 +208,20 @@ import Training
         #expect(abs(coarse - fine) < 0.05, "50 steps: \(coarse), the whole chain: \(fine)")
     }
 
+    /// The exact gmm model with `steps` sampling steps and 200 samples: configuration, process, model.
+    func exactGMM(steps: Int) throws -> (RunConfiguration, any NoiseProcess, GaussianMixtureModel) {
+        var c = DatasetDefaults.forDataset(.gmm).configuration(for: .gmm)
+        c.model.kind = .exact
+        c.sampling.steps = steps
+        c.sampling.samples = 200
+        let process = try c.makeProcess()
+        return (c, process, try exactModel(c, source: try c.data.source(seed: c.seed), process: process))
+    }
+
     /// `--eta`: DDIM with η = 1 is the ddim-eta1 sampler bit for bit, η = 0 the deterministic one,
     /// η = 0.5 neither; out-of-range values and η on another sampler are refused naming the flag.
     @Test func ddimTakesAnyEta() throws {
-        var c = DatasetDefaults.forDataset(.gmm).configuration(for: .gmm)
-        c.model.kind = .exact
-        c.sampling.steps = 20
-        c.sampling.samples = 200
-        let source = try c.data.source(seed: c.seed)
-        let process = try c.makeProcess()
-        let model = try exactModel(c, source: source, process: process)
+        var (c, process, model) = try exactGMM(steps: 20)
         func draw(_ sampler: SamplerKind, eta: Double) throws -> [Float] {
             c.sampling.sampler = sampler
             c.sampling.eta = eta
@@ -238,13 +242,7 @@ import Training
     /// `--rho`: ρ = 1 makes the grid uniform in σ̃; another ρ than 7 changes the samples of every
     /// Karras-grid sampler; a bad ρ, or ρ on another sampler, is refused naming the flag.
     @Test func karrasSamplersTakeAnyRho() throws {
-        var c = DatasetDefaults.forDataset(.gmm).configuration(for: .gmm)
-        c.model.kind = .exact
-        c.sampling.steps = 12
-        c.sampling.samples = 200
-        let source = try c.data.source(seed: c.seed)
-        let process = try c.makeProcess()
-        let model = try exactModel(c, source: source, process: process)
+        var (c, process, model) = try exactGMM(steps: 12)
         let uniform = try karrasSigmas(process: process, steps: 6, rho: 1).prefix(6)
         let gaps = zip(uniform, uniform.dropFirst()).map { $0 - $1 }
         #expect(gaps.allSatisfy { abs($0 - gaps[0]) < 1e-9 * uniform.first! }, "\(Array(uniform))")
