@@ -90,6 +90,14 @@ public enum DataSource: Sendable {
         }
     }
 
+    /// `n` held-out points with their classes: a fresh labelled toy draw, or the file's held-out part.
+    public func heldOutLabeled(_ n: Int, seed: UInt64) -> LabeledPoints {
+        switch self {
+        case .toy(let d, let noise): d.sampleLabeled(n, noise: noise, rng: GSLRandom(seed: splitMix64(seed ^ 0xC1A55), stream: .evaluation))
+        case .file(let u): LabeledPoints(points: Array(u.heldOut.points.prefix(n)), labels: Array(u.heldOut.labels.prefix(n)))
+        }
+    }
+
     /// `n` held-out points for likelihoods: fresh toy draws, or the file's held-out part (all of it
     /// when it has fewer).
     public func heldOut(_ n: Int, seed: UInt64) -> [SIMD2<Double>] {

@@ -80,7 +80,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             throw RunError.invalid("--guidance-scale needs a conditional model: train with --conditional (label dropout teaches it ∅).")
         }
         if let label = sampling.label {
-            guard model.conditional else { throw RunError.invalid("--label needs a conditional model (train with --conditional).") }
+            guard model.conditional || sampling.classifierScale != nil else {
+                throw RunError.invalid("--label needs a conditional model (train with --conditional), or classifier guidance (--classifier-scale).")
+            }
             guard label < kind.classNames.count else {
                 throw RunError.invalid(
                     "--label must be between 0 and \(kind.classNames.count - 1) for \(kind.rawValue) (\(kind.classNames.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", "))), got \(label)."
@@ -109,12 +111,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
                 throw RunError.invalid("--guidance-scale needs a conditional network: train with --conditional (label dropout teaches it ∅).")
             }
         }
+        if sampling.classifierScale != nil && classes == 0 {
+            throw RunError.invalid("--classifier-scale needs data with classes; \(source.name) has none.")
+        }
         if model.conditional && classes == 0 {
             throw RunError.invalid("--conditional needs data with classes; \(source.name) has none (a --data file needs a label column).")
         }
         if let label = sampling.label {
-            guard model.conditional || model.kind == .exact else {
-                throw RunError.invalid("--label needs a conditional model (--conditional, or --model exact).")
+            guard model.conditional || model.kind == .exact || sampling.classifierScale != nil else {
+                throw RunError.invalid("--label needs a conditional model (--conditional, or --model exact), or classifier guidance (--classifier-scale).")
             }
             guard label < classes else {
                 throw RunError.invalid("--label must be between 0 and \(classes - 1) for \(source.name), got \(label).")

@@ -11,27 +11,35 @@ public struct SamplingRecord: Codable, Sendable {
     public var modelEvaluations: Int
     public var seconds: Double
     public var quality: QualityEvaluation
+    /// Class share and spread of the samples when they were asked for classes (guidance's trade-off).
+    public var guidance: GuidanceMeasures?
     public var toolkit: Toolkit
     /// The samples themselves (written to samples.csv, not to the JSON).
     public var samples: [Float] = []
     public var labels: [Int]? = nil
 
-    enum CodingKeys: String, CodingKey { case configuration, modelEvaluations, seconds, quality, toolkit }
+    enum CodingKeys: String, CodingKey { case configuration, modelEvaluations, seconds, quality, guidance, toolkit }
 
     /// Samples `trained`'s model with `configuration`'s sampler settings and scores the result.
-    public static func make(_ trained: TrainedRun, configuration c: RunConfiguration) throws -> SamplingRecord {
+    /// Classifier guidance uses the run's classifier, or the one in `classifier`.
+    public static func make(_ trained: TrainedRun, configuration c: RunConfiguration, classifier: URL? = nil) throws -> SamplingRecord {
         Threads.set(c.threads)
         let start = Date()
         let labels = c.samplingLabels(trained.source)
-        let model = try trained.model(for: c)
+        let model = try trained.model(for: c, classifier: classifier)
         let result = try drawSamples(model: model, process: trained.process, configuration: c)
         let seconds = Date().timeIntervalSince(start)
         let s = result.samples.scalars
         let points = stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) }
         let quality = try evaluateSamples(points, labels: labels, source: trained.source, seed: c.seed, threads: c.threads)
+        let guidance = try labels.map {
+            try GuidanceMeasures.measure(
+                points, labels: $0, source: trained.source, process: trained.process, configuration: c,
+                classifier: classifier ?? GuidanceClassifierRecord.weights(trained.directory))
+        }
         return SamplingRecord(
-            configuration: c, modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, seconds: seconds, quality: quality, toolkit: .current(),
-            samples: s, labels: labels)
+            configuration: c, modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, seconds: seconds, quality: quality, guidance: guidance,
+            toolkit: .current(), samples: s, labels: labels)
     }
 
     /// Writes samples.csv and sampling.json into `folder` (created when missing), atomically.

@@ -64,7 +64,7 @@ extension RunConfiguration {
     /// nil for an unconditional run.
     public func imageSamplingLabels(classes: Int) -> [Int]? {
         if let label = sampling.label { return [Int](repeating: label, count: sampling.samples) }
-        guard model.conditional else { return nil }
+        guard model.conditional || sampling.classifierScale != nil else { return nil }
         return (0..<sampling.samples).map { ($0 / 10) % classes }
     }
 }

@@ -27,6 +27,7 @@ public struct ToyRun {
 
     /// Starts a new run in a fresh (or, with `force`, reused) folder.
     public func start(_ configuration: RunConfiguration, force: Bool) throws -> RunRecord {
+        try configuration.refuseUntrainedClassifier()
         if configuration.data.images != nil { return try startImages(configuration, force: force) }
         var configuration = configuration
         try configuration.data.validate()
@@ -169,19 +170,28 @@ extension RunConfiguration {
     /// data proportion (from their own stream); nil for an unconditional run.
     public func samplingLabels(_ source: DataSource) -> [Int]? {
         if let label = sampling.label { return [Int](repeating: label, count: sampling.samples) }
-        guard model.conditional && model.kind == .network else { return nil }
+        guard (model.conditional && model.kind == .network) || sampling.classifierScale != nil else { return nil }
         return source.labelDraw(sampling.samples, rng: GSLRandom(seed: splitMix64(seed ^ 0x1A_BE15), stream: .sampling))
     }
 }
 
 /// The exact model samplers use: the mixture (of one component for a label), guided towards
-/// that component against the whole mixture when `sampling.guidanceScale` > 0.
+/// that component against the whole mixture when `sampling.guidanceScale` > 0. Classifier
+/// guidance (`sampling.classifierScale` given, even as 0) guides the whole mixture — or the classifier-free
+/// guided model when both are asked — by the exact class posterior towards the sampling labels.
 public func exactSamplingModel(_ c: RunConfiguration, source: DataSource, process: any NoiseProcess) throws -> any DenoisingModel {
-    let conditional = try exactModel(c, source: source, process: process)
-    guard c.sampling.guidanceScale > 0 else { return conditional }
     var whole = c
     whole.sampling.label = nil
-    return GuidedModel(conditional: conditional, unconditional: try exactModel(whole, source: source, process: process), scale: c.sampling.guidanceScale)
+    let mixture = try exactModel(whole, source: source, process: process)
+    var model: any DenoisingModel = try exactModel(c, source: source, process: process)
+    if c.sampling.guidanceScale > 0 {
+        model = GuidedModel(conditional: model, unconditional: mixture, scale: c.sampling.guidanceScale)
+    } else if c.sampling.classifierScale != nil {
+        model = mixture
+    }
+    guard c.sampling.classifierGuidance > 0, let labels = c.samplingLabels(source) else { return model }
+    return ClassifierGuidance(
+        model, classifier: MixturePosterior(mixture: mixture.mixture, process: process), process: process, labels: labels, scale: c.sampling.classifierGuidance)
 }
 
 /// The closed-form denoiser of a Gaussian-mixture dataset under the run's process: of the whole

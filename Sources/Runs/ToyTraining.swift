@@ -35,11 +35,17 @@ extension RunConfiguration {
         return try makeSession(draw: trainingDraw(source), classes: source.classes)
     }
 
-    /// The model samplers use: `network` conditioned on `labels`, with classifier-free guidance
-    /// when `sampling.guidanceScale` > 0.
-    public func samplingModel<N: Denoiser>(_ network: N, process: any NoiseProcess, labels: [Int]?) -> any DenoisingModel {
-        let model = NetworkModel(network: network, prediction: self.process.prediction, process: process, labels: labels)
-        return sampling.guidanceScale > 0 ? ClassifierFreeGuidance(model, scale: sampling.guidanceScale) : model
+    /// The model samplers use: `network` conditioned on `labels` (a conditional network's), with
+    /// classifier-free guidance when `sampling.guidanceScale` > 0 and classifier guidance by
+    /// `classifier` towards `labels` when `sampling.classifierScale` > 0.
+    public func samplingModel<N: Denoiser>(
+        _ network: N, process: any NoiseProcess, labels: [Int]?, classifier: (any NoisyClassifier)? = nil
+    ) -> any DenoisingModel {
+        let model = NetworkModel(network: network, prediction: self.process.prediction, process: process, labels: network.classes > 0 ? labels : nil)
+        let guided: any DenoisingModel = sampling.guidanceScale > 0 ? ClassifierFreeGuidance(model, scale: sampling.guidanceScale) : model
+        guard sampling.classifierGuidance > 0, let labels else { return guided }
+        precondition(classifier != nil, "samplingModel: classifier guidance without a classifier")
+        return ClassifierGuidance(guided, classifier: classifier!, process: process, labels: labels, scale: sampling.classifierGuidance)
     }
 
     /// What checkpoint.safetensors and model.safetensors record beside the weights.

@@ -37,8 +37,10 @@ public struct TrainedImageRun {
     }
 
     /// The EMA network as samplers see it under `c`, with `c`'s sampling labels (and guidance).
-    public func model(for c: RunConfiguration) -> any DenoisingModel {
-        c.samplingModel(network, process: process, labels: c.imageSamplingLabels(classes: kind.classNames.count))
+    /// Classifier guidance loads the run's classifier (RUN/classifier.safetensors, or `classifier`).
+    public func model(for c: RunConfiguration, classifier: URL? = nil) throws -> any DenoisingModel {
+        let guide = try c.sampling.classifierGuidance > 0 ? GuidanceClassifierRecord.load(classifier ?? GuidanceClassifierRecord.weights(directory), for: c, process: process) : nil
+        return c.samplingModel(network, process: process, labels: c.imageSamplingLabels(classes: kind.classNames.count), classifier: guide)
     }
 }
 
@@ -60,14 +62,14 @@ public struct ImageSamplingRecord: Codable, Sendable {
     /// grid (samples.png with its .gp and .dat) into `folder`, and scores the images (unless not `metrics`).
     public static func make(
         _ trained: TrainedImageRun, configuration c: RunConfiguration, folder: URL, format: FigureFormat = .png, metrics: Bool = true,
-        log: (String) -> Void = { _ in }
+        classifier: URL? = nil, log: (String) -> Void = { _ in }
     ) throws -> ImageSamplingRecord {
         Threads.set(c.threads)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw RunError.notWritable(path: folder.path, reason: error.localizedDescription)
         }
         let start = Date()
-        let model = trained.model(for: c)
+        let model = try trained.model(for: c, classifier: classifier)
         let result = try drawSamples(model: model, process: trained.process, configuration: c, sampleShape: trained.kind.imageShape)
         let seconds = Date().timeIntervalSince(start)
         let images = ImageSamples(result.samples)

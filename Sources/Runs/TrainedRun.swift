@@ -46,10 +46,15 @@ public struct TrainedRun {
 
     /// The model as samplers see it under `c` (default: the run's own configuration): the EMA
     /// network with `c`'s sampling labels, or the exact mixture (of one component for a label).
-    public func model(for c: RunConfiguration? = nil) throws -> any DenoisingModel {
+    /// Classifier guidance loads the run's classifier (RUN/classifier.safetensors, or `classifier`).
+    public func model(for c: RunConfiguration? = nil, classifier: URL? = nil) throws -> any DenoisingModel {
         let c = c ?? configuration
-        guard let network else { return try exactSamplingModel(c, source: source, process: process) }
-        return c.samplingModel(network, process: process, labels: c.samplingLabels(source))
+        guard let network else {
+            if classifier != nil { throw RunError.invalid("--classifier applies to trained networks; an exact run's class posterior is closed-form.") }
+            return try exactSamplingModel(c, source: source, process: process)
+        }
+        let guide = try c.sampling.classifierGuidance > 0 ? GuidanceClassifierRecord.load(classifier ?? GuidanceClassifierRecord.weights(directory), for: c, process: process) : nil
+        return c.samplingModel(network, process: process, labels: c.samplingLabels(source), classifier: guide)
     }
 
     /// The unconditional model (∅ for a conditional network) with its exact divergence.

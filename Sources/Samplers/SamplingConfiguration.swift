@@ -35,6 +35,11 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
     public var rho = 7.0
     /// Classifier-free guidance weight w (ε̃ = (1 + w)·ε(x, y) − w·ε(x, ∅)); 0 = the conditional model.
     public var guidanceScale = 0.0
+    /// Classifier guidance scale s (score + s·∇ₓ log p(y | x_t)); nil = not asked. Given (even
+    /// as 0), `label` names the class guided towards on unconditional models too.
+    public var classifierScale: Double? = nil
+    /// s, 0 when not asked.
+    public var classifierGuidance: Double { classifierScale ?? 0 }
 
     public init() {}
 
@@ -56,6 +61,7 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
         denoise = try c.decode(Bool.self, forKey: .denoise)
         langevinStepSize = try c.decode(Double.self, forKey: .langevinStepSize)
         guidanceScale = try c.decodeIfPresent(Double.self, forKey: .guidanceScale) ?? 0
+        classifierScale = try c.decodeIfPresent(Double.self, forKey: .classifierScale)
         eta = try c.decodeIfPresent(Double.self, forKey: .eta) ?? 0
         rho = try c.decodeIfPresent(Double.self, forKey: .rho) ?? 7
     }
@@ -83,6 +89,9 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
         try require(eta >= 0 && eta <= 1, "--eta must be in [0, 1], got \(eta).")
         try require(eta == 0 || sampler == .ddim, "--eta applies to --sampler ddim (ddim-eta1 is η = 1), not to \(sampler.rawValue).")
         try require(guidanceScale >= 0 && guidanceScale.isFinite, "--guidance-scale must be a finite number at least 0, got \(guidanceScale).")
+        if let classifierScale {
+            try require(classifierScale >= 0 && classifierScale.isFinite, "--classifier-scale must be a finite number at least 0, got \(classifierScale).")
+        }
     }
 
     /// The configured sampler with its own settings.

@@ -17,6 +17,7 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Random seed of the prior draw and the sampler's noise (default: the run's).") var seed: UInt64?
     @Option(help: "Output folder (default: RUN_DIR/samples/SAMPLER-STEPS).") var out: String?
     @Flag(help: "Print the record as JSON.") var json = false
+    @Option(help: "The noise-conditional classifier of --classifier-scale (default: RUN_DIR/classifier.safetensors).") var classifier: String?
 
     @Option(help: "Image format of an image run's sample grid: png, svg or pdf (default: png).") var format: FigureFormat = .png
     @Flag(inversion: .prefixedNo, help: "Image runs: score the images against the test split (needs the feature classifier, trained once) (default: on).")
@@ -28,7 +29,7 @@ struct SampleCommand: ParsableCommand {
         let trained = try TrainedRun(directory)
         let c = try configured(trained.configuration)
         let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
-        let record = try SamplingRecord.make(trained, configuration: c)
+        let record = try SamplingRecord.make(trained, configuration: c, classifier: classifier.map { URL(fileURLWithPath: $0) })
         try record.write(to: folder)
         if json {
             FileHandle.standardOutput.write(try FileFormats.json(record))
@@ -57,7 +58,9 @@ struct SampleCommand: ParsableCommand {
         let trained = try TrainedImageRun(directory)
         let c = try configured(trained.configuration)
         let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
-        let record = try ImageSamplingRecord.make(trained, configuration: c, folder: folder, format: format, metrics: metrics) {
+        let record = try ImageSamplingRecord.make(
+            trained, configuration: c, folder: folder, format: format, metrics: metrics, classifier: classifier.map { URL(fileURLWithPath: $0) }
+        ) {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }
         if json {

@@ -40,6 +40,11 @@ struct SamplingFlags: ParsableArguments {
             "Classifier-free guidance weight w of a conditional run: ε̃ = (1 + w)·ε(x, y) − w·ε(x, ∅); 0 is the plain conditional model; 2 network evaluations per step (default: 0)."
     )
     var guidanceScale: Double?
+    @Option(
+        help:
+            "Classifier guidance scale s: score + s·∇ₓ log p(y | x_t) towards --label (or each sample's class); exact runs use the exact class posterior, trained runs the classifier of toy classifier train (default: 0)."
+    )
+    var classifierScale: Double?
     @Option(help: "ρ of the Karras grid of euler, heun and dpm++2m: 7 (Karras et al. 2022), 1 uniform in σ (default: 7).") var rho: Double?
     @Option(help: "DDIM's η for --sampler ddim: 0 deterministic, 1 ancestral with β̃, between them interpolates (default: 0).") var eta: Double?
 
@@ -54,6 +59,7 @@ struct SamplingFlags: ParsableArguments {
         }
         c.sampling.label = label ?? c.sampling.label
         c.sampling.guidanceScale = guidanceScale ?? c.sampling.guidanceScale
+        c.sampling.classifierScale = classifierScale ?? c.sampling.classifierScale
         c.sampling.eta = eta ?? c.sampling.eta
         c.sampling.rho = rho ?? c.sampling.rho
         c.sampling.variance = variance ?? c.sampling.variance

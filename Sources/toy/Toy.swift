@@ -17,7 +17,7 @@ struct Toy: ParsableCommand {
         version: Toolkit.version,
         subcommands: [
             RunCommand.self, SampleCommand.self, CompareCommand.self, NLLCommand.self, EvalCommand.self, PlotCommand.self, DataCommand.self,
-            ListCommand.self, SweepCommand.self, StepErrorCommand.self,
+            ListCommand.self, SweepCommand.self, StepErrorCommand.self, ClassifierCommand.self,
         ])
 }
 
