@@ -133,5 +133,14 @@ check "--eta out of range names the flag" 64 "--eta must be in \[0, 1\], got 2" 
 check "--eta on another sampler is refused" 64 "--eta applies to --sampler ddim" -- "$toy" run moons --eta 0.5
 check "--rho on a sampler without a Karras grid is refused" 64 "--rho sets the Karras grid of euler, heun and dpm\+\+2m" -- "$toy" run moons --rho 3
 check "--rho 0 names the flag" 64 "--rho must be positive, got 0" -- "$toy" run moons --sampler heun --rho 0
+check "exact classifier guidance counts the posterior's gradient" 0 "20 model evaluations" -- "$toy" run gmm --model exact --label 1 --classifier-scale 1 --sampler ddim --sample-steps 10 --samples 200 --out "$tmp/gmm-cg" --quiet
+check "a negative classifier scale names the flag" 64 "--classifier-scale must be a finite number at least 0, got -1" -- "$toy" run gmm --model exact --label 1 --classifier-scale=-1
+check "classifier guidance of a network inside toy run says how" 64 "toy classifier train RUN, then toy sample" -- "$toy" run moons --label 0 --classifier-scale 1
+check "a label on an unconditional run names both ways" 64 "--conditional.*--classifier-scale" -- "$toy" run moons --label 0
+check "guided sampling before the classifier exists says how to train it" 1 "toy classifier train RUN" -- "$toy" sample "$tmp/cfg" --classifier-scale 1 --label 0 --samples 50 --out "$tmp/cg0"
+check "toy classifier train reports accuracy by noise level" 0 "test accuracy by noise level" -- "$toy" classifier train "$tmp/cfg" --train-steps 300
+check "a second classifier train refuses to replace it" 1 "pass --force" -- "$toy" classifier train "$tmp/cfg" --train-steps 300
+check "classifier-guided sampling counts the classifier" 0 "20 model evaluations" -- "$toy" sample "$tmp/cfg" --classifier-scale 2 --label 0 --sample-steps 10 --samples 50 --out "$tmp/cg2"
+check "an exact run has nothing to train" 1 "class posterior is closed-form" -- "$toy" classifier train "$tmp/gmm-cg"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

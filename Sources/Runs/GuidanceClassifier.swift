@@ -182,7 +182,7 @@ public struct GuidanceClassifierRecord: Codable, Sendable {
 
 extension RunConfiguration {
     /// `toy run` cannot guide a network it has not trained a classifier for yet.
-    func refuseUntrainedClassifier() throws {
+    public func refuseUntrainedClassifier() throws {
         guard model.kind == .network && sampling.classifierGuidance > 0 else { return }
         throw RunError.invalid(
             "--classifier-scale on toy run works with --model exact (the exact class posterior); a trained network's classifier is trained after its run: toy classifier train RUN, then toy sample RUN --label K --classifier-scale S."

@@ -205,7 +205,11 @@ struct RunCommand: ParsableCommand {
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
             return
         }
-        do { try resolved().validate() } catch let e as RunError { throw ValidationError(e.description) } catch {
+        do {
+            let c = try resolved()
+            try c.validate()
+            try c.refuseUntrainedClassifier()
+        } catch let e as RunError { throw ValidationError(e.description) } catch {
             throw ValidationError("\(error)")
         }
     }
