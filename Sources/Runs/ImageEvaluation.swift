@@ -33,6 +33,9 @@ public struct ImageEvaluation: Codable, Sendable {
     public var classifierTestAccuracy: Double
     public var samples: ImageQuality
     public var baseline: ImageQuality
+    /// Samples drawn for classes (conditional or guided): the share the classifier assigns to the
+    /// class each was drawn for (its test accuracy is the real images' value).
+    public var labelAccuracy: Double?
 
     /// KID subsets: size min(1000, n), this many.
     public static let kidSubsets = 10
@@ -41,18 +44,18 @@ public struct ImageEvaluation: Codable, Sendable {
     /// baseline and the classifier (cached in `classifierDirectory`). `seed` draws the baseline
     /// images and KID subsets.
     public static func evaluate(
-        images: [Float], count n: Int, dataset kind: ImageDatasetKind, train: ImageDataset, test: ImageDataset, seed: UInt64,
+        images: [Float], count n: Int, dataset kind: ImageDatasetKind, train: ImageDataset, test: ImageDataset, seed: UInt64, labels: [Int]? = nil,
         classifierDirectory: URL = FeatureClassifier.cacheDirectory, log: (String) -> Void = { _ in }
     ) throws -> ImageEvaluation {
         let (classifier, accuracy) = try FeatureClassifier.load(kind, train: train, test: test, directory: classifierDirectory, log: log)
         let shape = [n] + train.imageShape
-        func features(_ pixels01: [Float], _ count: Int) -> (rows: [[Double]], counts: [Int]) {
+        func features(_ pixels01: [Float], _ count: Int) -> (rows: [[Double]], counts: [Int], classes: [Int]) {
             // The classifier sees pixels on [−1, 1], as it was trained.
             let x = Tensor(shape: [count] + train.imageShape, scalars: pixels01.map { $0 * 2 - 1 })
             let (rows, classes) = classifier.classify(x)
             var counts = [Int](repeating: 0, count: train.classes)
             for c in classes { counts[c] += 1 }
-            return (rows, counts)
+            return (rows, counts, classes)
         }
         precondition(images.count == shape.reduce(1, *), "ImageEvaluation: \(images.count) values for shape \(shape)")
         let testPixels = test.floats()
@@ -63,7 +66,7 @@ public struct ImageEvaluation: Codable, Sendable {
         let testProjected = pixelRows(testPixels, test.count).map(pca.project)
         let rng = GSLRandom(seed: seed, stream: .evaluation)
         let trainPixels = train.floats()
-        func quality(_ pixels: [Float], memorisation: (pixels: [Float], count: Int)) -> ImageQuality {
+        func quality(_ pixels: [Float], memorisation: (pixels: [Float], count: Int)) -> (ImageQuality, [Int]) {
             let f = features(pixels, n)
             let m = min(1000, n, reference.count)
             let kids = (0..<kidSubsets).map { _ in
@@ -79,18 +82,21 @@ public struct ImageEvaluation: Codable, Sendable {
             let pr = FeatureDistance.precisionRecall(samples: f.rows, data: nearReference)
             let pixelFD = FeatureDistance.frechet(pixelRows(pixels, n).map(pca.project), testProjected)
             let nearest = Self.nearestDistances(memorisation.pixels, count: memorisation.count, to: trainPixels, count: train.count, size: size).sorted()
-            return ImageQuality(
+            let q = ImageQuality(
                 count: n, fd: FeatureDistance.frechet(f.rows, reference), kid: mean, kidStd: std, precision: pr.precision, recall: pr.recall,
                 pixelFD: pixelFD, nearestTrainingDistance: nearest[nearest.count / 2], classCounts: f.counts, classEntropyBits: entropy)
+            return (q, f.classes)
         }
-        let sampleQuality = quality(images, memorisation: (images, n))
+        let (sampleQuality, sampleClasses) = quality(images, memorisation: (images, n))
+        precondition(labels == nil || labels!.count == n, "ImageEvaluation: \(labels!.count) labels for \(n) images")
+        let labelAccuracy = labels.map { l in Double(zip(l, sampleClasses).filter { $0 == $1 }.count) / Double(n) }
         let real = rng.permutation(train.count).prefix(n).flatMap { train.floats($0..<($0 + 1)) }
         // Held-out images stand in for the baseline's memorisation distance (n of them, at most the test set).
         let heldOut = min(n, test.count)
-        let baseline = quality(real, memorisation: (rng.permutation(test.count).prefix(heldOut).flatMap { test.floats($0..<($0 + 1)) }, heldOut))
+        let (baseline, _) = quality(real, memorisation: (rng.permutation(test.count).prefix(heldOut).flatMap { test.floats($0..<($0 + 1)) }, heldOut))
         return ImageEvaluation(
             dataset: kind.rawValue, reference: "\(test.count) \(kind.rawValue) test images", classifierTestAccuracy: accuracy, samples: sampleQuality,
-            baseline: baseline)
+            baseline: baseline, labelAccuracy: labelAccuracy)
     }
 
     /// For each of `count` images, the Euclidean distance to its nearest of `others` (pixel space),
@@ -141,5 +147,6 @@ public struct ImageEvaluation: Codable, Sendable {
             row("class entropy (bits, max 3.32)", f(samples.classEntropyBits), f(baseline.classEntropyBits)),
             row("class counts", samples.classCounts.map(String.init).joined(separator: " "), baseline.classCounts.map(String.init).joined(separator: " ")),
         ].joined(separator: "\n")
+            + (labelAccuracy.map { "\n" + row("classified as the class asked for", f($0), f(classifierTestAccuracy) + " (test accuracy)") } ?? "")
     }
 }

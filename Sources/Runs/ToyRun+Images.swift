@@ -119,8 +119,8 @@ extension ToyRun {
             guard images.nonFiniteSamples == 0 else { throw RunError.invalid("\(images.nonFiniteSamples) samples hold non-finite pixels") }
             let test = try c.loadImages(.test)
             let evaluation = try ImageEvaluation.evaluate(
-                images: images.pixels, count: images.count, dataset: try c.imageKind(), train: train, test: test, seed: c.seed, classifierDirectory: classifierDirectory,
-                log: log)
+                images: images.pixels, count: images.count, dataset: try c.imageKind(), train: train, test: test, seed: c.seed, labels: labels,
+                classifierDirectory: classifierDirectory, log: log)
             try FileFormats.write(try FileFormats.json(evaluation), to: directory.metrics)
         } catch {
             log("metrics were not computed: \(error)")

@@ -77,10 +77,11 @@ public struct ImageSamplingRecord: Codable, Sendable {
         var quality: ImageEvaluation?
         if metrics {
             do {
-                    guard images.nonFiniteSamples == 0 else { throw RunError.invalid("\(images.nonFiniteSamples) samples hold non-finite pixels") }
+                guard images.nonFiniteSamples == 0 else { throw RunError.invalid("\(images.nonFiniteSamples) samples hold non-finite pixels") }
                 let train = try c.loadImages(.train), test = try c.loadImages(.test)
                 quality = try ImageEvaluation.evaluate(
-                    images: images.pixels, count: images.count, dataset: trained.kind, train: train, test: test, seed: c.seed, log: log)
+                    images: images.pixels, count: images.count, dataset: trained.kind, train: train, test: test, seed: c.seed,
+                    labels: c.imageSamplingLabels(classes: trained.kind.classNames.count), log: log)
             } catch {
                 log("metrics were not computed: \(error)")
             }

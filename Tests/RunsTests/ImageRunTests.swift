@@ -3,6 +3,7 @@ import ImageData
 import NN
 import Runs
 import Testing
+import Training
 
 /// A folder holding `count` training and `count` test images of `kind`'s format (IDX for the
 /// MNIST kinds, CIFAR-10 batches for cifar10): image i of class i mod 10 is a dark field with a
@@ -167,6 +168,33 @@ func npyValues(_ url: URL) throws -> [Float] {
         // A label outside the classes names them.
         c.sampling.label = 10
         #expect(errorText { try c.validate() }?.contains("9 Ankle boot") == true)
+    }
+
+    /// Classifier guidance on an unconditional image run: the time-conditioned CNN trains on the
+    /// run's images (classifier.safetensors + classifier.json with five accuracies), s = 0 samples
+    /// the unguided run's images byte for byte, s = 3 changes them and counts one more evaluation
+    /// per step.
+    @Test func imageRunIsGuidedByItsNoisyClassifier() throws {
+        let dir = try tinyImageFolder(.fashionMNIST)
+        let url = temporaryFolder()
+        defer { for p in [dir, url.path] { try? FileManager.default.removeItem(atPath: p) } }
+        let c = tinyImageConfiguration(.fashionMNIST, directory: dir)
+        _ = try quietImageRun(url).start(c, force: false)
+        let run = RunDirectory(url)
+        let record = try GuidanceClassifierRecord.train(run, options: ClassifierTrainingOptions(steps: 20, batchSize: 8, lr: 2e-3), quiet: true)
+        #expect(record.network == "image-cnn" && record.accuracy.count == 5 && record.trainingPoints == 40)
+        #expect(FileManager.default.fileExists(atPath: GuidanceClassifierRecord.record(run).path))
+        let trained = try TrainedImageRun(run)
+        func draw(_ scale: Double?, _ name: String) throws -> (ImageSamplingRecord, [Float]) {
+            var g = c
+            g.sampling.classifierScale = scale
+            let folder = url.appendingPathComponent(name)
+            let r = try ImageSamplingRecord.make(trained, configuration: g, folder: folder, metrics: false)
+            return (r, try npyValues(folder.appendingPathComponent("samples.npy")))
+        }
+        let (plain, a) = try draw(nil, "plain"), (zero, b) = try draw(0, "zero"), (guided, d) = try draw(3, "guided")
+        #expect(a == b && zero.modelEvaluations == plain.modelEvaluations)
+        #expect(d != a && guided.modelEvaluations == 2 * plain.modelEvaluations)
     }
 
     @Test func imageConfigurationsAreCheckedBeforeTraining() throws {
