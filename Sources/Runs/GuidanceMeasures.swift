@@ -31,7 +31,7 @@ public struct GuidanceMeasures: Codable, Sendable {
         } else if let classifier, FileManager.default.fileExists(atPath: classifier.path),
             let guide = try GuidanceClassifierRecord.load(classifier, for: c, process: process) as? NetworkClassifier<MLPClassifier>
         {
-            judge = (guide.predict(x, time: t), "the run's noise-conditional classifier at t = \(t)")
+            judge = (guide.predict(x, time: t), "the noise-conditional classifier \(classifier.path) at t = \(t)")
         }
         let share = judge.map { j in Double(zip(j.predict, labels).filter { $0 == $1 }.count) / Double(labels.count) }
         var spreads: [Double] = [], dataSpreads: [Double] = []

@@ -21,8 +21,9 @@ public struct SamplingRecord: Codable, Sendable {
     enum CodingKeys: String, CodingKey { case configuration, modelEvaluations, seconds, quality, guidance, toolkit }
 
     /// Samples `trained`'s model with `configuration`'s sampler settings and scores the result.
-    /// Classifier guidance uses the run's classifier, or the one in `classifier`.
-    public static func make(_ trained: TrainedRun, configuration c: RunConfiguration, classifier: URL? = nil) throws -> SamplingRecord {
+    /// Classifier guidance uses the run's classifier, or the one in `classifier`; the class share of
+    /// the samples is judged by `judge` (default: the guiding classifier; the exact posterior of a mixture).
+    public static func make(_ trained: TrainedRun, configuration c: RunConfiguration, classifier: URL? = nil, judge: URL? = nil) throws -> SamplingRecord {
         Threads.set(c.threads)
         let start = Date()
         let labels = c.samplingLabels(trained.source)
@@ -35,7 +36,7 @@ public struct SamplingRecord: Codable, Sendable {
         let guidance = try labels.map {
             try GuidanceMeasures.measure(
                 points, labels: $0, source: trained.source, process: trained.process, configuration: c,
-                classifier: classifier ?? GuidanceClassifierRecord.weights(trained.directory))
+                classifier: judge ?? classifier ?? GuidanceClassifierRecord.weights(trained.directory))
         }
         return SamplingRecord(
             configuration: c, modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, seconds: seconds, quality: quality, guidance: guidance,

@@ -18,6 +18,11 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Output folder (default: RUN_DIR/samples/SAMPLER-STEPS).") var out: String?
     @Flag(help: "Print the record as JSON.") var json = false
     @Option(help: "The noise-conditional classifier of --classifier-scale (default: RUN_DIR/classifier.safetensors).") var classifier: String?
+    @Option(
+        help:
+            "2-D runs: the classifier that judges which class each sample is in (sampling.json's guidance.classShare; default: the guiding one; a mixture's exact posterior always)."
+    )
+    var judge: String?
 
     @Option(help: "Image format of an image run's sample grid: png, svg or pdf (default: png).") var format: FigureFormat = .png
     @Flag(inversion: .prefixedNo, help: "Image runs: score the images against the test split (needs the feature classifier, trained once) (default: on).")
@@ -26,10 +31,11 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let directory = RunDirectory(URL(fileURLWithPath: runDirectory))
         if try RunRecord.load(directory).configuration.data.images != nil { return try sampleImages(directory) }
+        if let judge, !FileManager.default.fileExists(atPath: judge) { throw ValidationError("--judge: no classifier at \(judge).") }
         let trained = try TrainedRun(directory)
         let c = try configured(trained.configuration)
         let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
-        let record = try SamplingRecord.make(trained, configuration: c, classifier: classifier.map { URL(fileURLWithPath: $0) })
+        let record = try SamplingRecord.make(trained, configuration: c, classifier: classifier.map { URL(fileURLWithPath: $0) }, judge: judge.map { URL(fileURLWithPath: $0) })
         try record.write(to: folder)
         if json {
             FileHandle.standardOutput.write(try FileFormats.json(record))
