@@ -48,7 +48,7 @@ for seed in "${seeds[@]}"; do
       esac
       folder="$out/cells/$sampler-$budget-seed$seed"
       echo "$sampler, $steps steps, seed $seed" >&2
-      "$toy" sample "$run" --sampler "$sampler" --sample-steps "$steps" --samples "$samples" --seed "$seed" $metrics \
+      "$toy" sample "$run" --sampler "$sampler" --sample-steps "$steps" --samples "$samples" --seed "$seed" $metrics --force \
         --out "$folder" --json >"$folder.json" 2>"$folder.log"
       python3 "$root/Experiments/tools/image_samplers.py" row "$sampler" "$budget" "$seed" "$folder" >>"$results"
     done
@@ -56,7 +56,7 @@ for seed in "${seeds[@]}"; do
   for tolerance in "${tolerances[@]}"; do
     folder="$out/cells/ode-$tolerance-seed$seed"
     echo "ode, tolerance $tolerance, seed $seed" >&2
-    "$toy" sample "$run" --sampler ode --ode-tolerance "$tolerance" --samples "$samples" --seed "$seed" $metrics \
+    "$toy" sample "$run" --sampler ode --ode-tolerance "$tolerance" --samples "$samples" --seed "$seed" $metrics --force \
       --out "$folder" --json >"$folder.json" 2>"$folder.log"
     python3 "$root/Experiments/tools/image_samplers.py" row ode "$tolerance" "$seed" "$folder" >>"$results"
   done

@@ -49,7 +49,7 @@ PY
 trained=$(date +%s)
 
 # 2. Every sampler at every budget, from the same prior draw, sharing one Brownian path.
-"$toy" compare "${specs[@]}" --budgets "$budgets" --ode-tolerances "$tolerances" --samples "$samples" --seeds "$seeds" --out "$out"
+"$toy" compare "${specs[@]}" --budgets "$budgets" --ode-tolerances "$tolerances" --samples "$samples" --seeds "$seeds" --out "$out" --force
 done_at=$(date +%s)
 
 # 3. Where Heun's error arises, step by step on the Karras grid of a budget of 10 (5 steps), with

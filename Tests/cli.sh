@@ -142,5 +142,10 @@ check "toy classifier train reports accuracy by noise level" 0 "test accuracy by
 check "a second classifier train refuses to replace it" 1 "pass --force" -- "$toy" classifier train "$tmp/cfg" --train-steps 300
 check "classifier-guided sampling counts the classifier" 0 "20 model evaluations" -- "$toy" sample "$tmp/cfg" --classifier-scale 2 --label 0 --sample-steps 10 --samples 50 --out "$tmp/cg2"
 check "an exact run has nothing to train" 1 "class posterior is closed-form" -- "$toy" classifier train "$tmp/gmm-cg"
+check "toy sample refuses to write into a run folder" 1 "is a run folder" -- "$toy" sample "$tmp/cfg" --samples 20 --out "$tmp/cfg"
+check "a second toy sample into the same folder asks for --force" 1 "holds sampling.json.*--force" -- "$toy" sample "$tmp/cfg" --guidance-scale 1 --label 0 --sample-steps 10 --samples 50 --out "$tmp/cond-guided"
+check "toy sample --force replaces it" 0 "model evaluations" -- "$toy" sample "$tmp/cfg" --guidance-scale 1 --label 0 --sample-steps 10 --samples 50 --out "$tmp/cond-guided" --force
+check "toy compare drops a budget above the chain, saying so" 0 "budget 5000 needs 5000 steps, more than the chain's" -- "$toy" compare "$tmp/cfg=ddpm" --budgets 10,5000 --samples 50 --out "$tmp/cmp-drop"
+check "a second toy compare into the same folder asks for --force" 1 "holds plan.json.*--force" -- "$toy" compare "$tmp/cfg=ddpm" --budgets 10 --samples 50 --out "$tmp/cmp-drop"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

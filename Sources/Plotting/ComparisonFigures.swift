@@ -41,7 +41,7 @@ extension Figures {
             for cell in row.cells {
                 if let cell {
                     blocks.append(cell.points)
-                    body += "set label 2 '\(cell.caption)' at graph 0.03, graph 0.93 left font ',7' tc rgb '#444444' front\n"
+                    body += "set label 2 '\(cell.caption)\(Figures.outsideNote(cell.points, b))' at graph 0.03, graph 0.93 left font ',7' tc rgb '#444444' front\n"
                     body += "plot '\(name).dat' index \(blocks.count - 1) using 1:2 with points pt 7 ps 0.1 lc rgb '\(Style.sampleColor)' notitle\n"
                     body += "unset label 2\n"
                 } else {
@@ -194,7 +194,7 @@ public enum AxisScale: Sendable {
         case .linear: return "unset logscale y\nset format y '%g'\nset ytics auto\n"
         case .log: return "set logscale y\nset format y '10^{%T}'\nset ytics auto\n"
         case .symmetricLog(let c):
-            let top = max(values.map(abs).max() ?? c, c)
+            let top = max(values.filter(\.isFinite).map(abs).max() ?? c, c)
             let decades = Int(ceil(log10(top / c))) + 1
             var tics: [Double] = [0]
             for k in 0...max(decades, 1) {

@@ -25,6 +25,13 @@ public enum Figures {
         return (range(points.map(\.x)), range(points.map(\.y)))
     }
 
+    /// " — N outside the range shown" for the points of `points` a plot on `b` cannot show (far
+    /// outliers and non-finite values), so that a figure never hides a value without saying so.
+    static func outsideNote(_ points: [SIMD2<Double>], _ b: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> String {
+        let n = points.filter { !(b.x.contains($0.x) && b.y.contains($0.y)) }.count
+        return n == 0 ? "" : " — \(n) outside the range shown"
+    }
+
     static func ranges(_ b: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> String {
         "set xrange [\(b.x.lowerBound):\(b.x.upperBound)]\nset yrange [\(b.y.lowerBound):\(b.y.upperBound)]"
     }
@@ -40,9 +47,9 @@ public enum Figures {
                 set size ratio -1
                 set xlabel 'x'
                 set ylabel 'y'
-                set title 'data (\(data.count) points)'
+                set title 'data (\(data.count) points\(outsideNote(data, b)))'
                 plot 'samples-data.dat' using 1:2 with points pt 7 ps 0.3 lc rgb '\(Style.dataColor)' notitle
-                set title 'samples (\(samples.count) points)'
+                set title 'samples (\(samples.count) points\(outsideNote(samples, b)))'
                 plot 'samples-model.dat' using 1:2 with points pt 7 ps 0.3 lc rgb '\(Style.sampleColor)' notitle
                 unset multiplot
                 """, width: 1100, height: 560)
@@ -53,7 +60,7 @@ public enum Figures {
         let b = box(frames.flatMap(\.points))
         var body = "set multiplot layout 1,\(frames.count) title '\(title)'\n\(ranges(b))\nset size ratio -1\nunset xtics\nunset ytics\n"
         for (i, f) in frames.enumerated() {
-            body += "set title '\(f.label)'\nplot '\(name).dat' index \(i) using 1:2 with points pt 7 ps 0.15 lc rgb '\(color)' notitle\n"
+            body += "set title '\(f.label)\(outsideNote(f.points, b))'\nplot '\(name).dat' index \(i) using 1:2 with points pt 7 ps 0.15 lc rgb '\(color)' notitle\n"
         }
         body += "unset multiplot"
         return Figure(name: name, data: ["\(name).dat": blocks(frames.map(\.points))], body: body, width: 230 * frames.count, height: 300)
@@ -117,7 +124,7 @@ public enum Figures {
         for (i, f) in frames.enumerated() {
             // The final sample is held for a few frames, so the animation rests on it.
             for _ in 0..<(i == frames.count - 1 ? 6 : 1) {
-                body += "set title '\(f.label)'\nplot '\(name).dat' index \(i) using 1:2 with points pt 7 ps 0.3 lc rgb '\(color)' notitle\n"
+                body += "set title '\(f.label)\(outsideNote(f.points, b))'\nplot '\(name).dat' index \(i) using 1:2 with points pt 7 ps 0.3 lc rgb '\(color)' notitle\n"
             }
         }
         return Figure(name: name, data: ["\(name).dat": blocks(frames.map(\.points))], body: body, width: 520, height: 520, animated: true)
@@ -160,14 +167,21 @@ public enum Figures {
     /// 2-D histograms of data and samples side by side on the same grid and colour scale.
     public static func density(data: [SIMD2<Double>], samples: [SIMD2<Double>], bins: Int = 60) -> Figure {
         let b = box(data)
-        func grid(_ points: [SIMD2<Double>]) -> [[Double]] {
+        /// The histogram on the data's box, and how many points fell outside it (or were not finite).
+        func grid(_ points: [SIMD2<Double>]) -> ([[Double]], outside: Int) {
             var g = [[Double]](repeating: [Double](repeating: 0, count: bins), count: bins)
+            var outside = 0
             for p in points {
-                let i = Int(((p.x - b.x.lowerBound) / (b.x.upperBound - b.x.lowerBound) * Double(bins)).rounded(.down))
-                let j = Int(((p.y - b.y.lowerBound) / (b.y.upperBound - b.y.lowerBound) * Double(bins)).rounded(.down))
-                if (0..<bins).contains(i) && (0..<bins).contains(j) { g[j][i] += 1 / Double(points.count) }
+                let u = (p.x - b.x.lowerBound) / (b.x.upperBound - b.x.lowerBound) * Double(bins)
+                let v = (p.y - b.y.lowerBound) / (b.y.upperBound - b.y.lowerBound) * Double(bins)
+                // Compared as Doubles first: a far or non-finite point has no Int bin.
+                guard u >= 0 && u < Double(bins) && v >= 0 && v < Double(bins) else {
+                    outside += 1
+                    continue
+                }
+                g[Int(v)][Int(u)] += 1 / Double(points.count)
             }
-            return g
+            return (g, outside)
         }
         func text(_ g: [[Double]]) -> String {
             var s = ""
@@ -181,8 +195,10 @@ public enum Figures {
             }
             return s
         }
-        let gd = grid(data), gs = grid(samples)
+        let (gd, _) = grid(data), (gs, outside) = grid(samples)
         let top = max(gd.joined().max() ?? 1, gs.joined().max() ?? 1)
+        let outsideNote = outside == 0 ? "" : " — \(outside) of \(samples.count) outside the range of the data or not finite, not binned"
+
         return Figure(
             name: "density", data: ["density-data.dat": text(gd), "density-samples.dat": text(gs)],
             body: """
@@ -193,7 +209,7 @@ public enum Figures {
                 set cbrange [0:\(top)]
                 set title 'data'
                 plot 'density-data.dat' using 1:2:3 with image notitle
-                set title 'samples'
+                set title 'samples\(outsideNote)' noenhanced
                 plot 'density-samples.dat' using 1:2:3 with image notitle
                 unset multiplot
                 """, width: 1150, height: 540)

@@ -105,7 +105,11 @@ extension Figures {
                 if channels == 1 {
                     text += "\(x) \(y) \(canvas[row * totalW + x])\n"
                 } else {
-                    let rgb = (0..<3).map { c in Int((canvas[(c * totalH + row) * totalW + x] * 255).rounded()) }
+                    // Non-finite pixels (reported by the run) draw as 0, not as a crash.
+                    let rgb = (0..<3).map { c in
+                        let v = canvas[(c * totalH + row) * totalW + x]
+                        return v.isFinite ? Int((min(max(v, -1e6), 1e6) * 255).rounded()) : 0
+                    }
                     text += "\(x) \(y) \(rgb[0]) \(rgb[1]) \(rgb[2])\n"
                 }
             }

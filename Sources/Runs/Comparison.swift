@@ -149,7 +149,10 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                 for budget in plan.budgets {
                     var steps = kind.sampler(c.sampling).steps(forEvaluations: budget)
                     if kind == .annealedLangevin { steps = max(steps, c.process.levels) }
-                    if let limit = trained.process.discreteSteps, [.ddpm, .ddim, .ddimEta1].contains(kind), steps > limit { continue }
+                    if let limit = trained.process.discreteSteps, [.ddpm, .ddim, .ddimEta1].contains(kind), steps > limit {
+                        log("\(kind.rawValue) on \(run.folder): budget \(budget) needs \(steps) steps, more than the chain's \(limit); skipped")
+                        continue
+                    }
                     settings.append((budget, nil, steps))
                 }
             }
@@ -159,7 +162,8 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                     c.sampling.steps = steps
                     if let tolerance { c.sampling.odeTolerance = tolerance }
                     let record = try SamplingRecord.make(trained, configuration: c)
-                    let (q, b) = (record.quality.samples, record.quality.baseline)
+                    guard let quality = record.quality else { throw RunError.invalid("\(kind.rawValue): \(record.metricsNote ?? "no metrics")") }
+                    let (q, b) = (quality.samples, quality.baseline)
                     let s = seed == plan.seeds[0] ? record.samples : []
                     let row = ComparisonRow(
                         run: folder.lastPathComponent, seed: seed, dataset: base.data.name, process: base.process.kind, sampler: kind, budget: budget,
@@ -168,7 +172,7 @@ public func runComparison(_ plan: ComparisonPlan, log: (String) -> Void) throws 
                         precision: q.precision, recall: q.recall, baselineEnergyDistance: b.energyDistance, baselineMMD: b.mmd,
                         baselineClassifierAccuracy: b.classifierAccuracy, baselineSlicedWasserstein: b.slicedWasserstein, baselinePrecision: b.precision,
                         baselineRecall: b.recall,
-                        nonFiniteSamples: record.quality.nonFiniteSamples,
+                        nonFiniteSamples: quality.nonFiniteSamples,
                         samples: stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) })
                     log(
                         String(

@@ -15,10 +15,26 @@ public enum FileFormats {
 
     /// Writes `data` atomically, turning a failure into an error naming the file.
     public static func write(_ data: Data, to url: URL) throws {
-        do { try data.write(to: url, options: .atomic) } catch {
+        // Written beside the target under a name --force recognises, then renamed over it (rename(2)
+        // is atomic): a reader sees the old file or the new one, and a kill leaves only a partial file.
+        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(partialSuffix)")
+        do {
+            try data.write(to: partial)
+            guard rename(partial.path, url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: partial)
+                throw RunError.io(path: url.path, reason: reason)
+            }
+        } catch let e as RunError {
+            throw e
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
             throw RunError.io(path: url.path, reason: error.localizedDescription)
         }
     }
+
+    /// The suffix of a file being written (see `write`).
+    public static let partialSuffix = ".toy-partial"
 
     /// CSV with header `x,y` (and `label` when labels are given), one point per line (shortest
     /// round-trip decimal form).
@@ -55,11 +71,29 @@ public enum FileFormats {
     }
 
     /// JSON of an Encodable value, keys sorted: pretty with a final newline, or `compact` on one line.
+    /// JSON has no NaN or infinity: a non-finite number is written as null (readers see a missing
+    /// value, never a made-up one).
     public static func json(_ value: some Encodable, compact: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: nonFinite, negativeInfinity: nonFinite, nan: nonFinite)
         var data = try encoder.encode(value)
+        let marker = Data("\"\(nonFinite)\"".utf8)
+        if data.range(of: marker) != nil {
+            data = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"\(nonFinite)\"", with: "null").utf8)
+        }
         if !compact { data.append(0x0A) }
         return data
+    }
+
+    /// The placeholder `json` writes non-finite numbers as before turning them into null.
+    static let nonFinite = "toy:non-finite-number"
+
+    /// Whether `value` encodes any non-finite number (JSON null in `json`'s output).
+    public static func holdsNonFinite(_ value: some Encodable) -> Bool {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: nonFinite, negativeInfinity: nonFinite, nan: nonFinite)
+        guard let data = try? encoder.encode(value) else { return false }
+        return data.range(of: Data(nonFinite.utf8)) != nil
     }
 }

@@ -38,6 +38,21 @@ public struct RunRecord: Codable, Sendable {
         public var clippedPixels: Int?
     }
 
+    public init(configuration: RunConfiguration, toolkit: Toolkit, status: Status, timings: Timings? = nil, results: Results? = nil) {
+        (self.configuration, self.toolkit, self.status, self.timings, self.results) = (configuration, toolkit, status, timings, results)
+    }
+
+    /// Decodes a record; results holding a non-finite number (null in the file) read as absent,
+    /// so the run stays usable.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        configuration = try c.decode(RunConfiguration.self, forKey: .configuration)
+        toolkit = try c.decode(Toolkit.self, forKey: .toolkit)
+        status = try c.decode(Status.self, forKey: .status)
+        timings = try? c.decodeIfPresent(Timings.self, forKey: .timings)
+        results = try? c.decodeIfPresent(Results.self, forKey: .results)
+    }
+
     /// Reads a run's config.json; errors name the file.
     public static func load(_ directory: RunDirectory) throws -> RunRecord {
         let url = directory.config

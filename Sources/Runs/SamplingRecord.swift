@@ -10,7 +10,9 @@ public struct SamplingRecord: Codable, Sendable {
     public var configuration: RunConfiguration
     public var modelEvaluations: Int
     public var seconds: Double
-    public var quality: QualityEvaluation
+    /// nil when the samples could not be scored (`metricsNote` says why).
+    public var quality: QualityEvaluation?
+    public var metricsNote: String?
     /// Class share and spread of the samples when they were asked for classes (guidance's trade-off).
     public var guidance: GuidanceMeasures?
     public var toolkit: Toolkit
@@ -18,7 +20,7 @@ public struct SamplingRecord: Codable, Sendable {
     public var samples: [Float] = []
     public var labels: [Int]? = nil
 
-    enum CodingKeys: String, CodingKey { case configuration, modelEvaluations, seconds, quality, guidance, toolkit }
+    enum CodingKeys: String, CodingKey { case configuration, modelEvaluations, seconds, quality, metricsNote, guidance, toolkit }
 
     /// Samples `trained`'s model with `configuration`'s sampler settings and scores the result.
     /// Classifier guidance uses the run's classifier, or the one in `classifier`; the class share of
@@ -32,14 +34,17 @@ public struct SamplingRecord: Codable, Sendable {
         let seconds = Date().timeIntervalSince(start)
         let s = result.samples.scalars
         let points = stride(from: 0, to: s.count, by: 2).map { SIMD2(Double(s[$0]), Double(s[$0 + 1])) }
-        let quality = try evaluateSamples(points, labels: labels, source: trained.source, seed: c.seed, threads: c.threads)
+        var quality: QualityEvaluation?, metricsNote: String?
+        do { quality = try evaluateSamples(points, labels: labels, source: trained.source, seed: c.seed, threads: c.threads) } catch let e as QualityError {
+            metricsNote = "metrics were not computed: \(e)"
+        }
         let guidance = try labels.map {
             try GuidanceMeasures.measure(
                 points, labels: $0, source: trained.source, process: trained.process, configuration: c,
                 classifier: judge ?? classifier ?? GuidanceClassifierRecord.weights(trained.directory))
         }
         return SamplingRecord(
-            configuration: c, modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, seconds: seconds, quality: quality, guidance: guidance,
+            configuration: c, modelEvaluations: result.modelEvaluations * model.evaluationsPerCall, seconds: seconds, quality: quality, metricsNote: metricsNote, guidance: guidance,
             toolkit: .current(), samples: s, labels: labels)
     }
 

@@ -78,7 +78,8 @@ extension ToyRun {
         if c.process.needsSigmaMax {
             c.process.sigmaMax = RunConfiguration.largestPairwiseDistance(train.floats(0..<min(train.count, 2000), interval: -1...1), dimension: train.imageSize)
         }
-        try directory.prepareNew(force: force)
+        let lock = try directory.prepareNew(force: force)
+        defer { lock.release() }
         let session = try c.makeImageSession(train: train)
         return try executeImages(session, configuration: c, train: train)
     }
@@ -86,7 +87,8 @@ extension ToyRun {
     /// Continues an image run from its checkpoint.
     func resumeImages(_ c: RunConfiguration) throws -> RunRecord {
         try c.validate()
-        try directory.checkWritable()
+        let lock = try directory.prepareResume()
+        defer { lock.release() }
         let train = try c.loadImages(.train)
         let session = try c.makeImageSession(train: train)
         try restoreCheckpoint(session, of: c)

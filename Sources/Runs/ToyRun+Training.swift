@@ -6,7 +6,11 @@ import Training
 
 extension ToyRun {
     /// Writes config.json.
+    /// Non-finite results are written as null and said so.
     func writeRecord(_ record: RunRecord) throws {
+        if let results = record.results, FileFormats.holdsNonFinite(results) {
+            log("some results are not finite (NaN or infinite; null in config.json): \(results.nonFiniteSamples) non-finite samples of \(record.configuration.sampling.samples)")
+        }
         try FileFormats.write(try FileFormats.json(record), to: directory.config)
     }
 

@@ -36,7 +36,8 @@ public struct ToyRun {
         let draw = configuration.trainingDraw(source)
         let xy = draw.points.flatMap { [Float($0.x), Float($0.y)] }
         if configuration.process.needsSigmaMax { configuration.process.sigmaMax = RunConfiguration.largestPairwiseDistance(xy) }
-        try directory.prepareNew(force: force)
+        let lock = try directory.prepareNew(force: force)
+        defer { lock.release() }
         let session = try configuration.makeSession(draw: draw, classes: source.classes)
         try FileFormats.write(FileFormats.pointsCSV(xy), to: directory.dataCSV)
         return try execute(session, configuration: configuration, source: source)
@@ -51,7 +52,8 @@ public struct ToyRun {
         try configuration.data.validate()
         let source = try configuration.data.source(seed: configuration.seed)
         try configuration.validate(source: source)
-        try directory.checkWritable()
+        let lock = try directory.prepareResume()
+        defer { lock.release() }
         let session = try configuration.makeSession(draw: configuration.trainingDraw(source), classes: source.classes)
         try restoreCheckpoint(session, of: configuration)
         return try execute(session, configuration: configuration, source: source)

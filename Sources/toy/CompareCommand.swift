@@ -31,6 +31,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Threads.") var threads = 2
     @Option(help: "Image format: png, svg or pdf.") var format: FigureFormat = .png
     @Option(help: "Output folder.") var out: String
+    @Flag(help: "Replace the results of an earlier toy compare in --out.") var force = false
 
     func plan() throws -> ComparisonPlan {
         func list<T>(_ text: String, _ flag: String, _ parse: (String) -> T?) throws -> [T] {
@@ -63,6 +64,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let plan = try plan()
+        try RunDirectory.checkOutput(URL(fileURLWithPath: out), writes: ["plan.json", "results.csv", "summary.csv"], force: force)
         let rows = try runComparison(plan) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         var data: [String: [SIMD2<Double>]] = [:]
         for run in plan.runs {

@@ -17,6 +17,7 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Random seed of the prior draw and the sampler's noise (default: the run's).") var seed: UInt64?
     @Option(help: "Output folder (default: RUN_DIR/samples/SAMPLER-STEPS).") var out: String?
     @Flag(help: "Print the record as JSON.") var json = false
+    @Flag(help: "Replace the results of an earlier toy sample in --out.") var force = false
     @Option(help: "The noise-conditional classifier of --classifier-scale (default: RUN_DIR/classifier.safetensors).") var classifier: String?
     @Option(
         help:
@@ -35,6 +36,7 @@ struct SampleCommand: ParsableCommand {
         let trained = try TrainedRun(directory)
         let c = try configured(trained.configuration)
         let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
+        try RunDirectory.checkOutput(folder, writes: ["sampling.json", "samples.csv"], force: force)
         let record = try SamplingRecord.make(trained, configuration: c, classifier: classifier.map { URL(fileURLWithPath: $0) }, judge: judge.map { URL(fileURLWithPath: $0) })
         try record.write(to: folder)
         if json {
@@ -43,7 +45,7 @@ struct SampleCommand: ParsableCommand {
             print(
                 "\(c.sampling.sampler.rawValue) on \(runDirectory): \(c.sampling.samples) samples, \(record.modelEvaluations) model evaluations, \(String(format: "%.2f", record.seconds)) s → \(folder.path)"
             )
-            print(record.quality.table)
+            print(record.quality?.table ?? record.metricsNote ?? "")
         }
     }
 
@@ -64,6 +66,7 @@ struct SampleCommand: ParsableCommand {
         let trained = try TrainedImageRun(directory)
         let c = try configured(trained.configuration)
         let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
+        try RunDirectory.checkOutput(folder, writes: ["sampling.json", "samples.npy"], force: force)
         let record = try ImageSamplingRecord.make(
             trained, configuration: c, folder: folder, format: format, metrics: metrics, classifier: classifier.map { URL(fileURLWithPath: $0) }
         ) {

@@ -74,7 +74,7 @@ import Training
         var all = trained.configuration
         all.sampling.label = nil
         let record = try SamplingRecord.make(trained, configuration: all)
-        let perClass = try #require(record.quality.perClass)
+        let perClass = try #require(record.quality?.perClass)
         #expect(perClass.count == 8)
         #expect(Set(record.labels ?? []).count == 8)
     }

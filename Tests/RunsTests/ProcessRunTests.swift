@@ -90,7 +90,7 @@ import Training
                 default: 8
                 }
             if let expected { #expect(record.modelEvaluations == expected, "\(kind.rawValue)") }
-            #expect(record.quality.nonFiniteSamples == 0, "\(kind.rawValue)")
+            #expect(record.quality?.nonFiniteSamples == 0, "\(kind.rawValue)")
         }
     }
 

@@ -65,6 +65,34 @@ func quietRun(_ url: URL) -> ToyRun {
         #expect(model.metadata["prediction"] == "epsilon")
     }
 
+    /// A folder another process writes to is refused (toy run and --resume), and usable again once
+    /// its lock is released; --force clears the partial files a killed write left; non-finite
+    /// results are written as null and read back as absent.
+    @Test func aLockedRunFolderIsRefusedAndForceClearsPartialFiles() throws {
+        let url = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let held = try RunLock(url)
+        #expect(errorText { _ = try quietRun(url).start(tinyConfiguration(), force: false) }?.contains("another toy process (pid \(getpid())) is writing to") == true)
+        held.release()
+        _ = try quietRun(url).start(tinyConfiguration(), force: false)
+        let other = try RunLock(url)
+        #expect(errorText { _ = try quietRun(url).resume() }?.contains("another toy process") == true)
+        other.release()
+        let partial = url.appendingPathComponent(".samples.csv\(FileFormats.partialSuffix)")
+        try Data("half a file".utf8).write(to: partial)
+        #expect(errorText { _ = try quietRun(url).start(tinyConfiguration(), force: false) }?.contains("--force") == true)
+        var one = tinyConfiguration()
+        one.sampling.samples = 1
+        let record = try quietRun(url).start(one, force: true)
+        #expect(!FileManager.default.fileExists(atPath: partial.path))
+        #expect(record.results.map { $0.sampleStd.contains { !$0.isFinite } } == true)
+        let text = try String(contentsOf: RunDirectory(url).config, encoding: .utf8)
+        #expect(text.contains("null") && !text.contains("nan"))
+        let loaded = try RunRecord.load(RunDirectory(url))
+        #expect(loaded.status == .complete && loaded.results == nil)
+    }
+
     @Test func sameSeedGivesByteIdenticalSamples() throws {
         let (a, b) = (temporaryFolder(), temporaryFolder())
         defer { for u in [a, b] { try? FileManager.default.removeItem(at: u) } }

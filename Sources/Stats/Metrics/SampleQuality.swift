@@ -150,6 +150,7 @@ public enum QualityError: Error, CustomStringConvertible {
     case tooFewFinite(finite: Int, total: Int)
     public var description: String {
         switch self {
+        case .tooFewFinite(let f, let t) where f == t: "only \(t) samples; at least 10 are needed to compute metrics"
         case .tooFewFinite(let f, let t): "only \(f) of \(t) samples are finite; at least 10 are needed to compute metrics"
         }
     }
