@@ -80,22 +80,32 @@ public struct Safetensors: Equatable {
         var entries: [String: Entry] = [:]
         var metadata: [String: String] = [:]
         var covered = 0
+        var ranges: [(begin: Int, end: Int, name: String)] = []
         for (name, value) in header {
             if name == "__metadata__" {
                 guard let m = value as? [String: String] else { throw fail("__metadata__ is not a string map") }
                 metadata = m
                 continue
             }
-            guard let info = value as? [String: Any], let dtype = info["dtype"] as? String,
-                let shape = (info["shape"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
-                let offsets = (info["data_offsets"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
-                offsets.count == 2
-            else { throw fail("entry '\(name)' lacks dtype, shape or data_offsets") }
+            guard let info = value as? [String: Any], let dtype = info["dtype"] as? String, info["shape"] != nil, info["data_offsets"] != nil else {
+                throw fail("entry '\(name)' lacks dtype, shape or data_offsets")
+            }
+            guard let shape = Self.sizes(info["shape"]) else { throw fail("entry '\(name)' has a shape that is not a list of sizes 0…2^40") }
+            guard let offsets = Self.sizes(info["data_offsets"]), offsets.count == 2 else {
+                throw fail("entry '\(name)' has data_offsets that are not two byte positions")
+            }
             let (begin, end) = (offsets[0], offsets[1])
-            guard begin >= 0, begin <= end, end <= dataCount else {
+            guard begin <= end, end <= dataCount else {
                 throw fail("entry '\(name)' spans bytes \(begin)..<\(end) but the data holds \(dataCount) (truncated?)")
             }
-            let elements = shape.reduce(1, *)
+            // The element count, refused before it could overflow or outgrow the bytes given.
+            var elements = 1
+            for d in shape {
+                let (product, overflow) = elements.multipliedReportingOverflow(by: d)
+                guard !overflow, product <= dataCount else { throw fail("entry '\(name)' has shape \(shape), more elements than the file's \(dataCount) data bytes") }
+                elements = product
+            }
+            ranges.append((begin, end, name))
             covered += end - begin
             switch dtype {
             case "F32":
@@ -114,8 +124,29 @@ public struct Safetensors: Equatable {
                 throw fail("entry '\(name)' has dtype \(dtype); toy reads F32 and U8")
             }
         }
+        // The entries tile the data: no overlaps, no holes.
+        var position = 0
+        for r in ranges.sorted(by: { ($0.begin, $0.end) < ($1.begin, $1.end) }) {
+            guard r.begin == position else {
+                throw fail(r.begin < position ? "entry '\(r.name)' overlaps another at byte \(r.begin)" : "bytes \(position)..<\(r.begin) belong to no entry")
+            }
+            position = r.end
+        }
         guard covered == dataCount else { throw fail("entries cover \(covered) of \(dataCount) data bytes") }
         self.init(entries: entries, metadata: metadata)
+    }
+
+    /// A JSON list of whole numbers in 0…2^40 (sizes and byte positions), or nil.
+    static func sizes(_ value: Any?) -> [Int]? {
+        guard let list = value as? [Any] else { return nil }
+        var out: [Int] = []
+        for item in list {
+            guard let n = item as? NSNumber else { return nil }
+            let d = n.doubleValue
+            guard d.isFinite, d >= 0, d <= 1_099_511_627_776, d == d.rounded() else { return nil }
+            out.append(Int(d))
+        }
+        return out
     }
 
     /// Reads and parses a file; a missing or corrupt file throws an error naming it.

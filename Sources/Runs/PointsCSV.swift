@@ -28,33 +28,40 @@ public enum PointsCSV {
         do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw ReadError.unreadable(path, "\(error.localizedDescription)") }
         var points: [SIMD2<Double>] = []
         var labels: [Int] = []
-        var labelColumn: Int? = nil
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Columns: by the header's names when there is one (x, y and optionally label), else x,y.
+        var (xColumn, yColumn, labelColumn, width): (Int, Int, Int?, Int) = (0, 1, nil, 2)
+        // Any newline ends a line ("\r\n" is one Character in Swift, so it must be matched as a newline).
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = raw.trimmingCharacters(in: .whitespaces)
             let number = i + 1
             if line.isEmpty {
                 // A trailing newline is fine; an empty line inside the data is not.
                 if i == lines.count - 1 { continue }
                 throw ReadError.badLine(file: path, line: number, reason: "empty line")
             }
+            if line.contains("\0") { throw ReadError.badLine(file: path, line: number, reason: "holds a NUL byte (not a text CSV?)") }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             if i == 0 && fields.contains(where: { Double($0) == nil }) {  // header
-                labelColumn = fields.firstIndex(of: "label")
+                let names = fields.map { $0.lowercased() }
+                guard let x = names.firstIndex(of: "x"), let y = names.firstIndex(of: "y") else {
+                    throw ReadError.badLine(file: path, line: number, reason: "the header names no x and y columns (found \(fields.joined(separator: ", ")))")
+                }
+                (xColumn, yColumn, labelColumn, width) = (x, y, names.firstIndex(of: "label"), fields.count)
                 continue
             }
-            guard fields.count >= 2 else {
-                throw ReadError.badLine(file: path, line: number, reason: "expected two columns x,y, found \(fields.count)")
+            guard fields.count == width else {
+                throw ReadError.badLine(
+                    file: path, line: number, reason: "expected \(width) columns, found \(fields.count)")
             }
-            guard let x = Double(fields[0]), let y = Double(fields[1]) else {
-                throw ReadError.badLine(file: path, line: number, reason: "not numeric: '\(fields[0])', '\(fields[1])'")
+            guard let x = Double(fields[xColumn]), let y = Double(fields[yColumn]) else {
+                throw ReadError.badLine(file: path, line: number, reason: "not numeric: '\(fields[xColumn])', '\(fields[yColumn])'")
             }
             guard x.isFinite && y.isFinite else { throw ReadError.badLine(file: path, line: number, reason: "non-finite value (\(x), \(y))") }
             points.append(SIMD2(x, y))
             if let labelColumn {
-                guard labelColumn < fields.count, let label = Int(fields[labelColumn]), label >= 0 else {
-                    throw ReadError.badLine(
-                        file: path, line: number, reason: "label must be a non-negative integer, got '\(labelColumn < fields.count ? fields[labelColumn] : "")'")
+                guard let label = Int(fields[labelColumn]), label >= 0 else {
+                    throw ReadError.badLine(file: path, line: number, reason: "label must be a non-negative integer, got '\(fields[labelColumn])'")
                 }
                 labels.append(label)
             }

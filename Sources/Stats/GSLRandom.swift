@@ -45,16 +45,38 @@ public final class GSLRandom: RandomSource {
         guard bytes.count == size else {
             throw StatsError.badRandomState(expected: size, found: bytes.count)
         }
+        if let fault = Self.mt19937Fault(bytes) { throw StatsError.corruptRandomState(fault) }
         let raw = gsl_rng_state(rng)!
         bytes.withUnsafeBytes { raw.copyMemory(from: $0.baseAddress!, byteCount: size) }
+    }
+
+    /// What is wrong with an mt19937 state blob (GSL's `{ unsigned long mt[624]; int mti; }`),
+    /// or nil: every word must hold 32 bits, not all may be zero (the generator would then emit
+    /// zeros forever, and GSL's rejection loops never end), and the index must lie in 0...624.
+    static func mt19937Fault(_ bytes: [UInt8]) -> String? {
+        let n = 624, word = MemoryLayout<UInt>.size
+        guard bytes.count >= n * word + 4 else { return nil }
+        return bytes.withUnsafeBytes { raw -> String? in
+            var anyNonZero = false
+            for i in 0..<n {
+                let v = raw.loadUnaligned(fromByteOffset: i * word, as: UInt.self)
+                if v > UInt(UInt32.max) { return "word \(i) exceeds 32 bits" }
+                if v != 0 { anyNonZero = true }
+            }
+            guard anyNonZero else { return "all words are zero" }
+            let index = raw.loadUnaligned(fromByteOffset: n * word, as: Int32.self)
+            return (0...Int32(n)).contains(index) ? nil : "index \(index) outside 0...\(n)"
+        }
     }
 }
 
 /// Errors of the Stats module.
 public enum StatsError: Error, CustomStringConvertible {
     case badRandomState(expected: Int, found: Int)
+    case corruptRandomState(String)
     public var description: String {
         switch self {
+        case .corruptRandomState(let fault): return "random generator state is corrupt (mt19937: \(fault))"
         case .badRandomState(let e, let f):
             return "random generator state has \(f) bytes, expected \(e) (mt19937)"
         }

@@ -37,6 +37,9 @@ extension TrainingSession {
         guard let step = Int(s.metadata["step"] ?? ""), let emaUpdates = Int(s.metadata["ema_updates"] ?? ""),
             let adamStep = Int(s.metadata["adam_step"] ?? "")
         else { throw fail("metadata lacks step, ema_updates or adam_step") }
+        for (key, value) in [("step", step), ("ema_updates", emaUpdates), ("adam_step", adamStep)] where !(0...1_000_000_000).contains(value) {
+            throw fail("\(key) \(value) is outside 0…10^9")
+        }
         let tensors = s.tensors
         do {
             var params: [String: Tensor] = [:], shadow: [String: Tensor] = [:]

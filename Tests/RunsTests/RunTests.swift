@@ -281,12 +281,18 @@ func quietRun(_ url: URL) -> ToyRun {
     @Test func readsPointsWithOrWithoutHeader() throws {
         #expect(try PointsCSV.read(write("x,y\n1,2\n3.5,-4\n")) == [SIMD2(1, 2), SIMD2(3.5, -4)])
         #expect(try PointsCSV.read(write("1,2\n3,4")) == [SIMD2(1, 2), SIMD2(3, 4)])
+        // CRLF line ends (one Character in Swift) and columns chosen by the header's names.
+        #expect(try PointsCSV.read(write("x,y\r\n1,2\r\n3,4\r\n")) == [SIMD2(1, 2), SIMD2(3, 4)])
+        #expect(try PointsCSV.read(write("id,x,y\n7,1,2\n8,3,4\n")) == [SIMD2(1, 2), SIMD2(3, 4)])
+        let labeled = try PointsCSV.readLabeled(write("label,y,x\n1,2,3\n0,4,5\n"))
+        #expect(labeled.points == [SIMD2(3, 2), SIMD2(5, 4)] && labeled.labels == [1, 0])
     }
 
     @Test func faultsNameFileAndLine() throws {
         for (text, expected) in [
             ("x,y\n1,2\nfoo,3\n", ":3:"), ("x,y\n1,2\n\n3,4\n", ":3: empty"), ("x,y\n1,inf\n", ":2: non-finite"),
-            ("x,y\n1\n", ":2: expected two columns"), ("x,y\n", "holds no points"),
+            ("x,y\n1\n", ":2: expected 2 columns, found 1"), ("x,y\n", "holds no points"), ("x,y\n1,2\n3,4,5\n", ":3: expected 2 columns, found 3"),
+            ("1,2,9\n", ":1: expected 2 columns"), ("7\u{0}garbage,1\n", ":1: holds a NUL byte"), ("id,a,b\n1,2,3\n", ":1: the header names no x and y"),
         ] {
             let url = try write(text)
             do {
