@@ -42,7 +42,7 @@ check "eval of a missing file names it" 1 "no such file.*missing.csv" -- "$toy" 
 check "eval names the file and line of a non-numeric row" 1 "bad.csv:3" -- "$toy" eval moons "$tmp/bad.csv"
 check "eval names an empty row" 1 "gap.csv:3: empty line" -- "$toy" eval moons "$tmp/gap.csv"
 check "eval names a NaN row" 1 "nan.csv:2: non-finite" -- "$toy" eval moons "$tmp/nan.csv"
-check "eval wants two columns" 1 "one.csv:2: expected two columns" -- "$toy" eval moons "$tmp/one.csv"
+check "eval wants x and y columns" 1 "one.csv:1: the header names no x and y columns" -- "$toy" eval moons "$tmp/one.csv"
 "$toy" data moons --n 500 --seed 9 --out "$tmp/moons.csv" >/dev/null
 check "eval scores a CSV" 0 "classifier accuracy" -- "$toy" eval moons "$tmp/moons.csv"
 check "eval --json prints the metrics object" 0 '"baseline"' -- "$toy" eval moons "$tmp/moons.csv" --json
@@ -106,7 +106,7 @@ check "the job list runs where toy is on PATH" 0 "complete" -- env PATH="$(dirna
 check "--collect builds the tables from the cells that ran" 0 "wrote .*results.csv \\(2 cells\\)" -- "$toy" sweep --collect "$tmp/jobs"
 check "the aggregate has intervals over the two seeds" 0 " ± " -- cat "$tmp/jobs/aggregate.md"
 check "--collect on a partly run sweep says which cells are missing" 0 "3 of 4 cells have not finished" -- "$toy" sweep --collect "$tmp/sl"
-check "--train-steps 0 is refused with the flag" 64 "--train-steps must be at least 1, got 0" -- "$toy" run moons --train-steps 0
+check "--train-steps 0 is refused with the flag" 64 "--train-steps must be between 1 and 100000000, got 0" -- "$toy" run moons --train-steps 0
 check "--train-steps 0 on a resume is refused too" 64 "--train-steps must be at least 1, got 0" -- "$toy" run moons --resume "$tmp/ok" --train-steps 0
 check "compare refuses a repeated seed, naming the flag" 64 "--seeds" -- "$toy" compare "$tmp/ok" --seeds 1,1 --out "$tmp/cmp"
 check "compare refuses a reversed seed range" 64 "--seeds" -- "$toy" compare "$tmp/ok" --seeds 4-1 --out "$tmp/cmp"
@@ -147,5 +147,19 @@ check "a second toy sample into the same folder asks for --force" 1 "holds sampl
 check "toy sample --force replaces it" 0 "model evaluations" -- "$toy" sample "$tmp/cfg" --guidance-scale 1 --label 0 --sample-steps 10 --samples 50 --out "$tmp/cond-guided" --force
 check "toy compare drops a budget above the chain, saying so" 0 "budget 5000 needs 5000 steps, more than the chain's" -- "$toy" compare "$tmp/cfg=ddpm" --budgets 10,5000 --samples 50 --out "$tmp/cmp-drop"
 check "a second toy compare into the same folder asks for --force" 1 "holds plan.json.*--force" -- "$toy" compare "$tmp/cfg=ddpm" --budgets 10 --samples 50 --out "$tmp/cmp-drop"
+check "resume refuses a flag that would change the run" 64 "--out, --width cannot be given with it" -- "$toy" run moons --resume "$tmp/ok" --width 8 --out "$tmp/elsewhere"
+check "resume below the checkpoint's step is refused" 1 "--train-steps 5 is below the step the checkpoint reached \(20\)" -- "$toy" run moons --resume "$tmp/ok" --train-steps 5
+check "resume with a new --lr applies and records it" 0 "samples.csv" -- "$toy" run moons --resume "$tmp/ok" --train-steps 30 --lr 0.0005 --quiet
+check "the resumed run's config.json records the new rate" 0 '"lr" : 0.0005' -- cat "$tmp/ok/config.json"
+check "--samples 1 finishes with null for what cannot be computed" 0 "samples.csv" -- "$toy" run moons --train-steps 5 --samples 1 --out "$tmp/one" --quiet
+check "--samples 1 leaves a complete config.json" 0 '"status" : "complete"' -- cat "$tmp/one/config.json"
+check "sigma-min above the data's largest distance names both" 1 "does not exceed --sigma-min 100" -- "$toy" run moons --process ve --sigma-min 100 --out "$tmp/ve100"
+check "a size beyond any memory names the flags" 64 "lower --width \(8192\), --depth \(256\)" -- "$toy" run moons --width 8192 --depth 256 --batch-size 65536
+check "an absurd step count names the flag" 64 "--timesteps must be between 2 and 100000" -- "$toy" run moons --timesteps 1000000000000
+check "pc with an extreme --snr is refused" 64 "--snr must be in \(0, 100\]" -- "$toy" run moons --sampler pc --snr 1e12
+check "toy data --noise 1e300 is refused" 64 "--noise must be between 0 and 1e6" -- "$toy" data moons --noise 1e300
+check "a bare negative value reads as the flag's value" 64 "--lr must be a positive number, got -1" -- "$toy" run moons --lr -1
+mkdir -p "$tmp/edited" && cp "$tmp/ok/"*.json "$tmp/ok/"*.safetensors "$tmp/ok/data.csv" "$tmp/edited/" && sed -i 's/"threads" : 2/"threads" : 100000/' "$tmp/edited/config.json"
+check "a config.json edited past the limits is refused like the flag" 1 "holds a configuration toy refuses: --threads must be between 1 and 64" -- "$toy" sample "$tmp/edited" --samples 20 --out "$tmp/edited-samples"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

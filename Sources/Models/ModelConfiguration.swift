@@ -41,11 +41,13 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// Checks every number, naming the flag at fault.
     public func validate() throws {
         func require(_ ok: Bool, _ message: String) throws { if !ok { throw ModelError.invalid(message) } }
-        try require(width >= 1, "--width must be at least 1, got \(width).")
-        try require(depth >= 1, "--depth must be at least 1, got \(depth).")
-        try require(timeEmbedding >= 2 && timeEmbedding % 2 == 0, "--time-embedding must be an even number >= 2, got \(timeEmbedding).")
+        try require(width >= 1 && width <= 8192, "--width must be between 1 and 8192, got \(width).")
+        try require(depth >= 1 && depth <= 256, "--depth must be between 1 and 256, got \(depth).")
         try require(
-            inputFrequencies == 0 || inputFrequencies >= 2, "--input-frequencies must be 0 (off) or at least 2, got \(inputFrequencies).")
+            timeEmbedding >= 2 && timeEmbedding % 2 == 0 && timeEmbedding <= 8192, "--time-embedding must be an even number from 2 to 8192, got \(timeEmbedding).")
+        try require(
+            inputFrequencies == 0 || (inputFrequencies >= 2 && inputFrequencies <= 1024),
+            "--input-frequencies must be 0 (off) or between 2 and 1024, got \(inputFrequencies).")
         try require(inputScale > 0 && inputScale.isFinite, "--input-scale must be positive, got \(inputScale).")
         try unet?.validate()
     }

@@ -54,8 +54,8 @@ public struct ComparisonPlan: Codable, Sendable {
     /// Checks the numbers, naming the flag at fault.
     public func validate() throws {
         guard !runs.isEmpty else { throw RunError.invalid("toy compare needs at least one run folder.") }
-        guard !budgets.isEmpty && budgets.allSatisfy({ $0 >= 1 }) else {
-            throw RunError.invalid("--budgets must be a comma-separated list of positive evaluation counts, got \(budgets).")
+        guard !budgets.isEmpty && budgets.allSatisfy({ $0 >= 1 && $0 <= 1_000_000 }) else {
+            throw RunError.invalid("--budgets must be a comma-separated list of evaluation counts from 1 to 1000000, got \(budgets).")
         }
         guard odeTolerances.allSatisfy({ $0 > 0 && $0 < 1 }) else {
             throw RunError.invalid("--ode-tolerances must all be in (0, 1), got \(odeTolerances).")
@@ -63,7 +63,7 @@ public struct ComparisonPlan: Codable, Sendable {
         guard !seeds.isEmpty && Set(seeds).count == seeds.count else {
             throw RunError.invalid("--seeds must list distinct seeds, got \(seeds).")
         }
-        guard samples >= 10 else { throw RunError.invalid("--samples must be at least 10, got \(samples).") }
+        guard samples >= 10 && samples <= 10_000_000 else { throw RunError.invalid("--samples must be between 10 and 10000000, got \(samples).") }
         guard threads >= 1 && threads <= 64 else { throw RunError.invalid("--threads must be between 1 and 64, got \(threads).") }
     }
 }

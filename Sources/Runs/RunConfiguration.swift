@@ -94,9 +94,34 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         }
     }
 
+    /// Bytes the 2-D path will hold at its peak, roughly: the MLP's weights four times (weights,
+    /// Adam's two moments, EMA), a training batch's activations on the tape (about six per hidden
+    /// unit and layer, with their gradients), the data, and the samples with their trajectory frames.
+    var memoryEstimate2D: Double {
+        let (w, d) = (Double(model.width), Double(model.depth))
+        let input = 2 + 4 * Double(model.inputFrequencies) + Double(model.timeEmbedding)
+        let weights = 4 * 4 * (input * w + (d - 1) * w * w + 2 * w)
+        let activations = 4 * 6 * Double(training.batchSize) * (w * d + input)
+        let points = 4 * 2 * (Double(data.size) + 20 * Double(sampling.samples))
+        return weights + activations + points
+    }
+
+    /// Refuses a configuration that would need more than half of this machine's memory, naming the
+    /// flags that set the size, before anything is allocated.
+    func checkMemory() throws {
+        let estimate = memoryEstimate2D
+        let available = Double(ProcessInfo.processInfo.physicalMemory)
+        guard estimate > available / 2 else { return }
+        throw RunError.invalid(
+            String(
+                format: "this configuration needs about %.1f GB (of %.1f GB here): lower --width (%d), --depth (%d), --batch-size (%d), --data-size (%d) or --samples (%d).",
+                estimate / 1e9, available / 1e9, model.width, model.depth, training.batchSize, data.size, sampling.samples))
+    }
+
     /// Checks every section but `data` (checked before its source was made) against `source`.
     public func validate(source: DataSource) throws {
         try validateSections()
+        try checkMemory()
         if model.unet != nil { throw RunError.invalid("U-Net options apply to image datasets; \(source.name) is 2-D data for the MLP.") }
         if model.kind == .exact && source.mixture == nil {
             throw RunError.invalid(
@@ -211,8 +236,8 @@ public struct DataConfiguration: Codable, Sendable, Equatable {
     }
 
     public func validate() throws {
-        if size < 1 { throw RunError.invalid("--data-size must be at least 1, got \(size).") }
-        if let noise, !(noise >= 0 && noise.isFinite) { throw RunError.invalid("--noise must be at least 0, got \(noise).") }
+        if size < 1 || size > 10_000_000 { throw RunError.invalid("--data-size must be between 1 and 10000000, got \(size).") }
+        if let noise, !(noise >= 0 && noise <= 1e6) { throw RunError.invalid("--noise must be between 0 and 1e6, got \(noise).") }
         if !(heldOut > 0 && heldOut < 1) { throw RunError.invalid("--held-out must be in (0, 1), got \(heldOut).") }
         if [dataset != nil, file != nil, images != nil].filter({ $0 }).count != 1 {
             throw RunError.invalid("give a dataset or --data FILE (exactly one).")

@@ -59,10 +59,17 @@ public struct RunRecord: Codable, Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw RunError.notARun(path: directory.url.path, missing: "config.json")
         }
+        let record: RunRecord
         do {
-            return try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: url))
+            record = try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: url))
         } catch {
             throw RunError.invalid("'\(url.path)' is not a readable toy run configuration: \(error)")
         }
+        // A configuration read back is checked exactly as flags are: an edited or damaged file
+        // cannot reach the network or the samplers with sizes they cannot take.
+        do { try record.configuration.validate() } catch let e as RunError {
+            throw RunError.invalid("'\(url.path)' holds a configuration toy refuses: \(e.description)")
+        }
+        return record
     }
 }

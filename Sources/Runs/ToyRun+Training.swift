@@ -25,6 +25,10 @@ extension ToyRun {
     func restoreCheckpoint<Network: Denoiser>(_ session: TrainingSession<Network>, of configuration: RunConfiguration) throws {
         let file = directory.checkpoint
         try session.restore(try Safetensors(contentsOf: file), file: file.path)
+        guard session.step <= configuration.training.steps else {
+            throw RunError.invalid(
+                "--train-steps \(configuration.training.steps) is below the step the checkpoint reached (\(session.step)); give at least \(session.step).")
+        }
         log("resuming \(directory.url.path) at step \(session.step) of \(configuration.training.steps)")
     }
 

@@ -35,7 +35,14 @@ public struct ToyRun {
         try configuration.validate(source: source)
         let draw = configuration.trainingDraw(source)
         let xy = draw.points.flatMap { [Float($0.x), Float($0.y)] }
-        if configuration.process.needsSigmaMax { configuration.process.sigmaMax = RunConfiguration.largestPairwiseDistance(xy) }
+        if configuration.process.needsSigmaMax {
+            let largest = RunConfiguration.largestPairwiseDistance(xy)
+            guard largest > configuration.process.sigmaMin else {
+                throw RunError.invalid(
+                    "--process \(configuration.process.kind.rawValue) takes σ_max from the data — the largest distance between training points, \(largest) here — and it does not exceed --sigma-min \(configuration.process.sigmaMin): lower --sigma-min, give --sigma-max, or use more data (--data-size).")
+            }
+            configuration.process.sigmaMax = largest
+        }
         let lock = try directory.prepareNew(force: force)
         defer { lock.release() }
         let session = try configuration.makeSession(draw: draw, classes: source.classes)
@@ -43,10 +50,15 @@ public struct ToyRun {
         return try execute(session, configuration: configuration, source: source)
     }
 
-    /// Continues the run in `directory` from its checkpoint; `trainSteps` may extend it.
-    public func resume(trainSteps: Int? = nil, threads: Int? = nil) throws -> RunRecord {
+    /// Continues the run in `directory` from its checkpoint; `trainSteps` may extend it and `lr`
+    /// changes the peak learning rate of the schedule from here on (recorded in config.json).
+    public func resume(trainSteps: Int? = nil, threads: Int? = nil, lr: Double? = nil) throws -> RunRecord {
         var configuration = try RunRecord.load(directory).configuration
         if let trainSteps { configuration.training.steps = trainSteps }
+        if let lr, lr != configuration.training.lr {
+            log("resuming with --lr \(lr) (the run had \(configuration.training.lr)); config.json records the new rate")
+            configuration.training.lr = lr
+        }
         if let threads { configuration.threads = threads }
         if configuration.data.images != nil { return try resumeImages(configuration) }
         try configuration.data.validate()

@@ -69,8 +69,8 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
     /// Checks every number and the sampler's fit to `process`, naming the flag at fault.
     public func validate(process: ProcessConfiguration) throws {
         func require(_ ok: Bool, _ message: String) throws { if !ok { throw SamplerMismatch(message: message) } }
-        try require(samples >= 1, "--samples must be at least 1, got \(samples).")
-        try require(steps >= 1, "--sample-steps must be at least 1, got \(steps).")
+        try require(samples >= 1 && samples <= 10_000_000, "--samples must be between 1 and 10000000, got \(samples).")
+        try require(steps >= 1 && steps <= 1_000_000, "--sample-steps must be between 1 and 1000000, got \(steps).")
         if process.kind == .ddpm && [.ddpm, .ddim, .ddimEta1].contains(sampler) {
             try require(
                 steps <= process.timesteps,
@@ -79,9 +79,9 @@ public struct SamplingConfiguration: Codable, Sendable, Equatable {
         }
         try sampler.check(process: process.kind)
         try require(odeTolerance > 0 && odeTolerance < 1, "--ode-tolerance must be in (0, 1), got \(odeTolerance).")
-        try require(correctorSteps >= 0, "--corrector-steps must be at least 0, got \(correctorSteps).")
-        try require(snr > 0 && snr.isFinite, "--snr must be positive, got \(snr).")
-        try require(langevinStepSize > 0 && langevinStepSize.isFinite, "--step-size must be positive, got \(langevinStepSize).")
+        try require(correctorSteps >= 0 && correctorSteps <= 1000, "--corrector-steps must be between 0 and 1000, got \(correctorSteps).")
+        try require(snr > 0 && snr <= 100, "--snr must be in (0, 100], got \(snr).")
+        try require(langevinStepSize > 0 && langevinStepSize <= 100, "--step-size must be in (0, 100], got \(langevinStepSize).")
         if let clip { try require(clip > 0 && clip.isFinite, "--clip must be positive, got \(clip).") }
         if let label { try require(label >= 0, "--label must be at least 0, got \(label).") }
         try require(rho > 0 && rho.isFinite, "--rho must be positive, got \(rho).")

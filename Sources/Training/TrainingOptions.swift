@@ -25,15 +25,15 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     /// Checks every number, naming the flag at fault.
     public func validate() throws {
         func require(_ ok: Bool, _ message: String) throws { if !ok { throw TrainingError.invalid(message) } }
-        try require(steps >= 1, "--train-steps must be at least 1, got \(steps).")
-        try require(batchSize >= 1, "--batch-size must be at least 1, got \(batchSize).")
+        try require(steps >= 1 && steps <= 100_000_000, "--train-steps must be between 1 and 100000000, got \(steps).")
+        try require(batchSize >= 1 && batchSize <= 65_536, "--batch-size must be between 1 and 65536, got \(batchSize).")
         try require(lr > 0 && lr.isFinite, "--lr must be a positive number, got \(lr).")
-        try require(warmupSteps >= 0, "--warmup-steps must be at least 0, got \(warmupSteps).")
+        try require(warmupSteps >= 0 && warmupSteps <= 100_000_000, "--warmup-steps must be between 0 and 100000000, got \(warmupSteps).")
         try require(lrFloor >= 0 && lrFloor <= 1, "--lr-floor must be in [0, 1], got \(lrFloor).")
         try require(weightDecay >= 0 && weightDecay.isFinite, "--weight-decay must be at least 0, got \(weightDecay).")
         try require(gradClip > 0 && gradClip.isFinite, "--grad-clip must be positive, got \(gradClip).")
         try require(emaDecay >= 0 && emaDecay < 1, "--ema-decay must be in [0, 1), got \(emaDecay).")
-        try require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got \(checkpointEvery).")
+        try require(checkpointEvery >= 1 && checkpointEvery <= 100_000_000, "--checkpoint-every must be between 1 and 100000000, got \(checkpointEvery).")
         try require(labelDropout >= 0 && labelDropout < 1, "--label-dropout must be in [0, 1), got \(labelDropout).")
     }
 }

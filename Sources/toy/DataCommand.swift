@@ -17,8 +17,8 @@ struct DataCommand: ParsableCommand {
     @Flag(help: "Add each point's class as a label column.") var labels = false
 
     func validate() throws {
-        guard n >= 1 else { throw ValidationError("--n must be at least 1, got \(n).") }
-        if let noise, !(noise >= 0 && noise.isFinite) { throw ValidationError("--noise must be at least 0, got \(noise).") }
+        guard n >= 1 && n <= 100_000_000 else { throw ValidationError("--n must be between 1 and 100000000, got \(n).") }
+        if let noise, !(noise >= 0 && noise <= 1e6) { throw ValidationError("--noise must be between 0 and 1e6, got \(noise).") }
     }
 
     func run() throws {

@@ -21,8 +21,8 @@ struct NLLCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
-        if let points, points < 2 { throw ValidationError("--points must be at least 2, got \(points).") }
-        if let probes, probes < 1 { throw ValidationError("--probes must be at least 1, got \(probes).") }
+        if let points, points < 2 || points > 1_000_000 { throw ValidationError("--points must be between 2 and 1000000, got \(points).") }
+        if let probes, probes < 1 || probes > 10_000 { throw ValidationError("--probes must be between 1 and 10000, got \(probes).") }
         guard epsilon > 0 && epsilon < 1 else { throw ValidationError("--epsilon must be in (0, 1), got \(epsilon).") }
         guard odeTolerance > 0 && odeTolerance < 1 else { throw ValidationError("--ode-tolerance must be in (0, 1), got \(odeTolerance).") }
     }

@@ -203,6 +203,14 @@ struct RunCommand: ParsableCommand {
         if resume != nil {
             if let trainSteps, trainSteps < 1 { throw ValidationError("--train-steps must be at least 1, got \(trainSteps).") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+            if let lr, !(lr > 0 && lr <= 10) { throw ValidationError("--lr must be in (0, 10], got \(lr).") }
+            // Every other flag would change the recorded configuration: refused, never ignored.
+            let given = CommandLine.arguments.dropFirst(2).filter { $0.hasPrefix("--") }.map { String($0.split(separator: "=")[0]) }
+            let fixed = Array(Set(given.filter { !Self.resumable.contains($0) })).sorted()
+            if !fixed.isEmpty {
+                throw ValidationError(
+                    "--resume continues the run in its folder with its recorded configuration; \(fixed.joined(separator: ", ")) cannot be given with it (only --train-steps to extend it, --lr to change the peak learning rate from the checkpoint on, --threads, --quiet, --format).")
+            }
             return
         }
         do {
@@ -213,6 +221,9 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
     }
+
+    /// The flags `--resume` accepts.
+    static let resumable: Set<String> = ["--resume", "--train-steps", "--lr", "--threads", "--quiet", "--format"]
 
     func run() throws {
         let record: RunRecord
@@ -226,7 +237,7 @@ struct RunCommand: ParsableCommand {
             var runner = ToyRun(directory: directory)
             runner.quiet = quiet
             runner.figureFormat = format
-            record = try runner.resume(trainSteps: trainSteps, threads: threads)
+            record = try runner.resume(trainSteps: trainSteps, threads: threads, lr: lr)
         } else {
             let c = try resolved()
             if printConfig {

@@ -20,12 +20,12 @@ public struct ProcessConfiguration: Codable, Sendable, Equatable {
     /// Checks every number, naming the flag at fault.
     public func validate() throws {
         func require(_ ok: Bool, _ message: String) throws { if !ok { throw ProcessError.invalid(message) } }
-        try require(timesteps >= 2, "--timesteps must be at least 2, got \(timesteps).")
-        try require(sigmaMin > 0 && sigmaMin.isFinite, "--sigma-min must be positive, got \(sigmaMin).")
+        try require(timesteps >= 2 && timesteps <= 100_000, "--timesteps must be between 2 and 100000, got \(timesteps).")
+        try require(sigmaMin > 0 && sigmaMin < 1e6, "--sigma-min must be positive and below 1e6, got \(sigmaMin).")
         if let sigmaMax {
-            try require(sigmaMax > sigmaMin && sigmaMax.isFinite, "--sigma-max must exceed --sigma-min (\(sigmaMin)), got \(sigmaMax).")
+            try require(sigmaMax > sigmaMin && sigmaMax < 1e8, "--sigma-max must exceed --sigma-min (\(sigmaMin)) and stay below 1e8, got \(sigmaMax).")
         }
-        try require(levels >= 2, "--levels must be at least 2, got \(levels).")
+        try require(levels >= 2 && levels <= 100_000, "--levels must be between 2 and 100000, got \(levels).")
         try require(
             lossWeighting == .simple || kind.isContinuous,
             "--loss-weighting likelihood needs a continuous process (--process vp, ve or subvp), got --process \(kind.rawValue).")

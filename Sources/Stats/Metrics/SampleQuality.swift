@@ -48,9 +48,12 @@ public struct SampleQuality: Codable, Sendable, Equatable {
         energyDistance = pairs.energy
         mmd = pairs.mmd[1]
         mmdMultiBandwidth = pairs.mmd.sum()
-        slicedWasserstein = TwoSample.slicedWasserstein(samples, data, seed: seed)
-        classifierAccuracy = TwoSample.classifierAccuracy(samples, data, seed: seed)
-        (precision, recall) = TwoSample.precisionRecall(samples: samples, data: data)
+        // Sorting and k-NN metrics on the first `pointLimit` points of each set (random orders too):
+        // 10^6-point files are scored in seconds; moments, histograms and modes use every point.
+        let (nx, ny) = (Array(samples.prefix(Self.pointLimit)), Array(data.prefix(Self.pointLimit)))
+        slicedWasserstein = TwoSample.slicedWasserstein(nx, ny, seed: seed)
+        classifierAccuracy = TwoSample.classifierAccuracy(nx, ny, seed: seed)
+        (precision, recall) = TwoSample.precisionRecall(samples: nx, data: ny)
         let (ms, cs) = Self.moments(samples), (md, cd) = Self.moments(data)
         meanError = ((ms - md) * (ms - md)).sum().squareRoot()
         covarianceError = zip(cs, cd).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
@@ -71,6 +74,17 @@ public struct SampleQuality: Codable, Sendable, Equatable {
 
     /// Points per set used by energy distance and MMD.
     public static let pairLimit = 2000
+    /// Points per set used by sliced Wasserstein, the classifier test, precision and recall.
+    public static let pointLimit = 100_000
+
+    /// What a score of `count` points against `dataCount` left out, for the record ("" when nothing).
+    public static func subsamplingNote(count: Int, dataCount: Int) -> String {
+        let n = max(count, dataCount)
+        var parts: [String] = []
+        if n > pairLimit { parts.append("energy distance and MMD on the first \(pairLimit) points of each set") }
+        if n > pointLimit { parts.append("sliced Wasserstein, classifier, precision and recall on the first \(pointLimit)") }
+        return parts.isEmpty ? "" : "; " + parts.joined(separator: ", ") + " (sets in random order)"
+    }
 
     /// Which way is better for each metric (the keys of metrics.json): "lower" (0 when the two
     /// sets agree), "higher" (precision and recall, 1 at best) or "0.5" (the classifier, chance).
@@ -141,6 +155,7 @@ public struct QualityEvaluation: Codable, Sendable {
             samples: finite, data: reference, modes: modes, modeSD: modeSD, bandwidth: h, seed: seed, threads: threads)
         baseline = SampleQuality(samples: baselineDraw, data: reference, modes: modes, modeSD: modeSD, bandwidth: h, seed: seed, threads: threads)
         self.reference = description + String(format: "; MMD bandwidth %.4g (median distance of the data-vs-data pair)", h)
+            + SampleQuality.subsamplingNote(count: finite.count, dataCount: reference.count)
         better = SampleQuality.better
     }
 }

@@ -97,13 +97,18 @@ public enum TwoSample {
     static func coverage(of points: [SIMD2<Double>], by reference: [SIMD2<Double>], k: Int) -> Double {
         let tree = KDTree(reference)
         let radii = reference.indices.map { tree.nearest(reference[$0], k: k, excluding: $0).last!.distance }
-        let maxRadius = radii.max() ?? 0
-        var inside = 0
-        for p in points
-        where tree.within(p, radius: maxRadius).contains(where: { i in
+        // A few outliers have huge balls; querying every point out to the largest radius would make
+        // this quadratic. The (at most 256) largest balls are checked one by one; the rest by a
+        // tree query out to the largest radius among them.
+        let large = Set(radii.indices.sorted { radii[$0] > radii[$1] }.prefix(256))
+        let smallRadius = radii.indices.filter { !large.contains($0) }.map { radii[$0] }.max() ?? 0
+        let largeList = Array(large)
+        func covered(_ p: SIMD2<Double>, _ i: Int) -> Bool {
             let v = reference[i] - p
             return (v * v).sum().squareRoot() <= radii[i]
-        }) {
+        }
+        var inside = 0
+        for p in points where largeList.contains(where: { covered(p, $0) }) || tree.within(p, radius: smallRadius).contains(where: { covered(p, $0) }) {
             inside += 1
         }
         return Double(inside) / Double(points.count)
