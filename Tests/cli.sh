@@ -65,7 +65,8 @@ check "toy sample re-samples it with the ODE and reports NFE" 0 "ode on .*model 
 check "toy sample refuses Langevin on a VP run" 64 "ncsn" -- "$toy" sample "$tmp/vp" --sampler langevin
 check "toy nll reports nats with a standard error" 0 "NLL = .* ± .* nats" -- "$toy" nll "$tmp/vp" --points 50
 check "toy nll --json" 0 '"meanNLL"' -- "$toy" nll "$tmp/vp" --points 20 --json
-check "toy nll on a DDPM run says what it needs" 1 "continuous process" -- "$toy" nll "$tmp/ok"
+check "toy nll on a DDPM run gives the variational bound" 0 "NLL ≤ .* nats: the variational bound of the DDPM chain" -- "$toy" nll "$tmp/ok" --points 50
+check "toy nll --json on a DDPM run" 0 "\"meanBound\"" -- "$toy" nll "$tmp/ok" --points 20 --json
 check "annealed Langevin on gmm recovers the mode weights" 0 "mode shares \\(samples\\) +0\\.7[89]|mode shares \\(samples\\) +0\\.8[01]" -- "$toy" run gmm --model exact --sampler annealed-langevin --out "$tmp/al" --quiet
 check "plain Langevin on gmm keeps them near 50/50" 0 "mode shares \\(samples\\) +0\\.(4[6-9]|5[0-4])" -- "$toy" run gmm --model exact --sampler langevin --out "$tmp/pl" --quiet
 check "an NCSN run trains and samples with annealed Langevin" 0 "annealed-langevin" -- "$toy" run moons --process ncsn --train-steps 20 --samples 100 --width 16 --out "$tmp/ncsn"

@@ -101,6 +101,11 @@ extension TrainedRun {
         let start = Date()
         let (nll, evaluations) = try heldOutNLL(
             points: n, seed: seed, method: method, tolerance: tolerance, epsilon: epsilon, blockSize: blockSize, probes: probes)
+        let bad = nll.filter { !$0.isFinite }.count
+        guard bad == 0 else {
+            throw RunError.invalid(
+                "the likelihood is not finite for \(bad) of \(n) points (the model's output or the ODE diverged there); try --ode-method rk8pd or a smaller --ode-tolerance.")
+        }
         let s = Summary(nll)
         return LikelihoodReport(
             dataset: configuration.data.name, process: configuration.process.kind.rawValue, points: n, meanNLL: s.mean,

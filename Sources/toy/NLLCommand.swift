@@ -9,7 +9,7 @@ struct NLLCommand: ParsableCommand {
         commandName: "nll",
         abstract: "Mean negative log-likelihood of held-out data under a run's probability-flow ODE, with its standard error: nats for 2-D points, bits per dimension for images.")
 
-    @Argument(help: "A run folder of a continuous process (--process vp, ve or subvp).") var runDirectory: String
+    @Argument(help: "A run folder: continuous processes (vp, ve, subvp) get the probability-flow ODE's NLL, DDPM chains the variational bound.") var runDirectory: String
     @Option(help: "Held-out points, or test images of an image run (default: 2000 points, 100 images).") var points: Int?
     @Option(help: "Hutchinson's estimator with this many Rademacher probes per point instead of the exact divergence (images: always; default 1).")
     var probes: Int?
@@ -31,6 +31,7 @@ struct NLLCommand: ParsableCommand {
         let directory = RunDirectory(URL(fileURLWithPath: runDirectory))
         if try RunRecord.load(directory).configuration.data.images != nil { return try imageRun(directory) }
         let trained = try TrainedRun(directory)
+        if trained.configuration.process.kind == .ddpm { return try variationalBound(trained) }
         let report = try trained.negativeLogLikelihood(
             points: points ?? 2000, seed: seed, method: odeMethod, tolerance: odeTolerance, epsilon: epsilon, probes: probes)
         if json {
@@ -45,6 +46,21 @@ struct NLLCommand: ParsableCommand {
             report.divergence ?? "exact")
         print(line)
         if let h = report.entropy { print(String(format: "entropy of the data: %.4f nats (gap %.4f)", h, report.meanNLL - h)) }
+    }
+
+    /// The variational bound of a DDPM-chain run (no probability-flow ODE on a discrete chain).
+    func variationalBound(_ trained: TrainedRun) throws {
+        let r = try trained.variationalBound(points: points ?? 2000, seed: seed)
+        if json {
+            FileHandle.standardOutput.write(try FileFormats.json(r))
+            return
+        }
+        print(
+            String(
+                format: "NLL ≤ %.4f ± %.4f nats: the variational bound of the DDPM chain (Ho et al. 2020, eq. 5; %d held-out points of %@, T = %d, %@ variance, %d evaluations, %.1f s)",
+                r.meanBound, r.standardError, r.points, r.dataset, r.timesteps, r.variance, r.evaluations, r.seconds))
+        print(String(format: "  prior KL %.4f + reverse steps %.4f + Gaussian decoder %.4f", r.prior, r.steps, r.decoder))
+        if let h = r.entropy { print(String(format: "entropy of the data: %.4f nats (gap %.4f)", h, r.meanBound - h)) }
     }
 
     /// Bits per dimension of test images under an image run.
