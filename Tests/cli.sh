@@ -162,5 +162,7 @@ check "toy data --noise 1e300 is refused" 64 "--noise must be between 0 and 1e6"
 check "a bare negative value reads as the flag's value" 64 "--lr must be a positive number, got -1" -- "$toy" run moons --lr -1
 mkdir -p "$tmp/edited" && cp "$tmp/ok/"*.json "$tmp/ok/"*.safetensors "$tmp/ok/data.csv" "$tmp/edited/" && sed -i 's/"threads" : 2/"threads" : 100000/' "$tmp/edited/config.json"
 check "a config.json edited past the limits is refused like the flag" 1 "holds a configuration toy refuses: --threads must be between 1 and 64" -- "$toy" sample "$tmp/edited" --samples 20 --out "$tmp/edited-samples"
+check "toy sample writes samples.npy and the samples figure's script" 0 "samples.gp" -- ls "$tmp/cond-guided"
+check "toy plot redraws a toy sample folder" 0 "wrote samples.png" -- "$toy" plot "$tmp/cond-guided"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import Foundation
+import Plotting
 import Samplers
 import Stats
 
@@ -48,12 +49,27 @@ public struct SamplingRecord: Codable, Sendable {
             toolkit: .current(), samples: s, labels: labels)
     }
 
-    /// Writes samples.csv and sampling.json into `folder` (created when missing), atomically.
-    public func write(to folder: URL) throws {
+    /// Writes samples.csv, samples.npy and sampling.json into `folder` (created when missing),
+    /// atomically, and the samples figure (`writeFigure`); returns a notice when the figure could
+    /// not be rendered.
+    @discardableResult
+    public func write(to folder: URL, format: FigureFormat = .png) throws -> String? {
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw RunError.notWritable(path: folder.path, reason: error.localizedDescription)
         }
         try FileFormats.write(FileFormats.pointsCSV(samples, labels: labels), to: folder.appendingPathComponent("samples.csv"))
+        try FileFormats.write(FileFormats.npy(samples, shape: [samples.count / 2, 2]), to: folder.appendingPathComponent("samples.npy"))
         try FileFormats.write(try FileFormats.json(self), to: folder.appendingPathComponent("sampling.json"))
+        return try Self.writeFigure(folder: folder, configuration: configuration, format: format)
+    }
+
+    /// samples.png (+ .gp, .dat) of a sampling folder: its samples.csv beside the run's training
+    /// draw (regenerated from the configuration), as `toy run` draws it. `toy plot` redraws it.
+    @discardableResult
+    public static func writeFigure(folder: URL, configuration c: RunConfiguration, format: FigureFormat) throws -> String? {
+        let samples = try PointsCSV.read(folder.appendingPathComponent("samples.csv"))
+        let data = c.trainingDraw(try c.data.source(seed: c.seed)).points
+        let title = "\(c.data.name): \(c.sampling.sampler.rawValue), \(c.sampling.steps) steps (toy sample)"
+        return try writeFigures([Figures.samples(data: Array(data.prefix(5000)), samples: samples, title: title)], to: folder, format: format).notice
     }
 }

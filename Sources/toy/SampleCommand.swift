@@ -38,7 +38,7 @@ struct SampleCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out ?? "\(runDirectory)/samples/\(c.sampling.sampler.rawValue)-\(c.sampling.steps)")
         try RunDirectory.checkOutput(folder, writes: ["sampling.json", "samples.csv"], force: force)
         let record = try SamplingRecord.make(trained, configuration: c, classifier: classifier.map { URL(fileURLWithPath: $0) }, judge: judge.map { URL(fileURLWithPath: $0) })
-        try record.write(to: folder)
+        if let notice = try record.write(to: folder, format: format) { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
         if json {
             FileHandle.standardOutput.write(try FileFormats.json(record))
         } else {
