@@ -23,65 +23,63 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "Dataset: \(DatasetName.allValueStrings.joined(separator: ", ")) (or give --config).")
     var dataset: DatasetName?
-    @Option(help: "Folder of an image dataset's files (default: where toy list says).") var dataDir: String?
-    @Option(help: "A configuration file (JSON; a run's config.json works); flags override it.") var config: String?
-    @Option(help: "Train on your own points: a CSV (x,y and optionally label) or .npy [n, 2] file, instead of DATASET.")
-    var data: String?
-    @Option(help: "Fraction of a --data file held out for metrics and likelihoods (default: 0.2).") var heldOut: Double?
-    @Flag(help: "Print the resolved configuration as JSON and exit.") var printConfig = false
-
-    @Option(help: "Training steps (default: \(base.trainSteps); per dataset, see toy list).") var trainSteps: Int?
-    @Option(help: "Batch size (default: \(base.batchSize)).") var batchSize: Int?
-    @Option(help: "Peak learning rate of Adam (default: \(base.lr)).") var lr: Double?
-    @Option(help: "Learning-rate warm-up steps (default: 100).") var warmupSteps: Int?
-    @Option(help: "Final learning rate as a fraction of the peak, cosine decay (default: 0.05).") var lrFloor: Double?
-    @Option(help: "AdamW decoupled weight decay (default: 0).") var weightDecay: Double?
-    @Option(help: "Gradient-norm clip (default: 1).") var gradClip: Double?
-    @Option(help: "EMA decay of the weights used for sampling (default: \(base.emaDecay); per dataset, see toy list).") var emaDecay: Double?
-    @Option(help: "Diffusion timesteps T (default: \(base.timesteps)).") var timesteps: Int?
-    @Option(help: "Noise schedule: \(ScheduleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(base.schedule.rawValue)).")
-    var schedule: ScheduleKind?
-    @Option(help: "Forward process: \(ProcessKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: per dataset, or what --sampler needs).")
-    var process: ProcessKind?
-    @Option(help: "Smallest noise σ of --process ve and ncsn (default: 0.01).") var sigmaMin: Double?
-    @Option(help: "Largest noise σ of --process ve and ncsn (default: the largest distance between two training points).")
-    var sigmaMax: Double?
-    @Option(help: "Noise levels of --process ncsn (default: 10).") var levels: Int?
-    @Option(help: "Loss weighting over noise levels: simple or likelihood (g², continuous processes) (default: simple).")
-    var lossWeighting: LossWeighting?
-    @Option(help: "What the network predicts: \(Prediction.allCases.map(\.rawValue).joined(separator: ", ")) (default: epsilon).")
-    var prediction: Prediction?
-    @Option(help: "network (train an MLP) or exact (the closed-form denoiser of gmm or 8gaussians, no training) (default: network).")
-    var model: ModelKind?
-    @Flag(help: "Train a class-conditional denoiser (datasets with classes; toy list shows them).") var conditional = false
-    @Option(help: "Probability of the null label while training a conditional denoiser (default: 0.1).") var labelDropout: Double?
-    @Option(help: "U-Net (images): base channels (default: 32).") var channels: Int?
-    @Option(help: "U-Net (images): channel multipliers per resolution level, comma-separated (default: 1,2,2).") var channelMultipliers: String?
-    @Option(help: "U-Net (images): residual blocks per level (default: 2).") var resBlocks: Int?
-    @Option(help: "U-Net (images): resolutions with self-attention, comma-separated, or none (default: the lowest level's).")
-    var attentionResolutions: String?
-    @Option(help: "U-Net (images): attention heads (default: 1).") var heads: Int?
-    @Option(help: "U-Net (images): GroupNorm groups (default: 8).") var groups: Int?
-    @Option(help: "U-Net (images): dropout in the residual blocks (default: 0).") var dropout: Float?
-    @Option(help: "Hidden width (default: \(base.width)).") var width: Int?
-    @Option(help: "Hidden layers (default: \(base.depth)).") var depth: Int?
-    @Option(help: "Activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")) (default: silu).") var activation: Activation?
-    @Option(help: "Time-embedding features (default: 64).") var timeEmbedding: Int?
-    @Option(help: "Fourier features per input coordinate, 0 = raw x (default: \(base.inputFrequencies)).") var inputFrequencies: Int?
-    @Option(help: "Scale of the Fourier input features (default: \(base.inputScale)).") var inputScale: Float?
-    @Flag(inversion: .prefixedNo, help: "Residual hidden blocks (default: on).") var residual: Bool?
-    @Option(help: "Training points drawn from the dataset (default: 50000).") var dataSize: Int?
-    @Option(help: "Dataset noise (default: the dataset's convention).") var noise: Double?
+    @OptionGroup(title: "Data") var dataFlags: RunDataFlags
+    @OptionGroup(title: "Model") var modelFlags: RunModelFlags
+    @OptionGroup(title: "Process") var processFlags: RunProcessFlags
+    @OptionGroup(title: "Training") var trainingFlags: RunTrainingFlags
     @OptionGroup(title: "Sampling") var sampling: SamplingFlags
-    @Option(help: "Random seed (default: 0).") var seed: UInt64?
-    @Option(help: "Threads for matrix products (default: 2).") var threads: Int?
-    @Option(help: "Steps between resumable checkpoints (default: 500).") var checkpointEvery: Int?
-    @Option(help: "Output folder (default: runs/DATASET-YYYYmmdd-HHMMSS).") var out: String?
-    @Flag(help: "Reuse a non-empty output folder, replacing its run files.") var force = false
+    @OptionGroup(title: "Output") var output: RunOutputFlags
+    @Flag(help: "Print the resolved configuration as JSON and exit.") var printConfig = false
     @Option(help: "Resume the interrupted run in this folder (its saved configuration is used; --train-steps may extend it).")
     var resume: String?
-    @Flag(help: "No progress output.") var quiet = false
-    @Option(help: "Image format of the figures: png, svg or pdf (animations are GIF; default: png).") var format: FigureFormat = .png
+
+    // The grouped options under their plain names.
+    var dataDir: String? { dataFlags.dataDir }
+    var config: String? { dataFlags.config }
+    var data: String? { dataFlags.data }
+    var heldOut: Double? { dataFlags.heldOut }
+    var dataSize: Int? { dataFlags.dataSize }
+    var noise: Double? { dataFlags.noise }
+    var seed: UInt64? { dataFlags.seed }
+    var model: ModelKind? { modelFlags.model }
+    var conditional: Bool { modelFlags.conditional }
+    var channels: Int? { modelFlags.channels }
+    var channelMultipliers: String? { modelFlags.channelMultipliers }
+    var resBlocks: Int? { modelFlags.resBlocks }
+    var attentionResolutions: String? { modelFlags.attentionResolutions }
+    var heads: Int? { modelFlags.heads }
+    var groups: Int? { modelFlags.groups }
+    var dropout: Float? { modelFlags.dropout }
+    var width: Int? { modelFlags.width }
+    var depth: Int? { modelFlags.depth }
+    var activation: Activation? { modelFlags.activation }
+    var timeEmbedding: Int? { modelFlags.timeEmbedding }
+    var inputFrequencies: Int? { modelFlags.inputFrequencies }
+    var inputScale: Float? { modelFlags.inputScale }
+    var residual: Bool? { modelFlags.residual }
+    var timesteps: Int? { processFlags.timesteps }
+    var schedule: ScheduleKind? { processFlags.schedule }
+    var process: ProcessKind? { processFlags.process }
+    var sigmaMin: Double? { processFlags.sigmaMin }
+    var sigmaMax: Double? { processFlags.sigmaMax }
+    var levels: Int? { processFlags.levels }
+    var lossWeighting: LossWeighting? { processFlags.lossWeighting }
+    var prediction: Prediction? { processFlags.prediction }
+    var trainSteps: Int? { trainingFlags.trainSteps }
+    var batchSize: Int? { trainingFlags.batchSize }
+    var lr: Double? { trainingFlags.lr }
+    var warmupSteps: Int? { trainingFlags.warmupSteps }
+    var lrFloor: Double? { trainingFlags.lrFloor }
+    var weightDecay: Double? { trainingFlags.weightDecay }
+    var gradClip: Double? { trainingFlags.gradClip }
+    var emaDecay: Double? { trainingFlags.emaDecay }
+    var labelDropout: Double? { trainingFlags.labelDropout }
+    var checkpointEvery: Int? { trainingFlags.checkpointEvery }
+    var threads: Int? { trainingFlags.threads }
+    var out: String? { output.out }
+    var force: Bool { output.force }
+    var format: FigureFormat { output.format }
+    var quiet: Bool { output.quiet }
 
     /// The configuration: the file's (or the dataset's defaults), then every flag given.
     func resolved() throws -> RunConfiguration {
@@ -252,4 +250,79 @@ struct RunCommand: ParsableCommand {
         }
         print(Report.text(record, directory: directory))
     }
+}
+
+/// The data options of `toy run`.
+struct RunDataFlags: ParsableArguments {
+    @Option(help: "Folder of an image dataset's files (default: where toy list says).") var dataDir: String?
+    @Option(help: "A configuration file (JSON; a run's config.json works); flags override it.") var config: String?
+    @Option(help: "Train on your own points: a CSV (x,y and optionally label) or .npy [n, 2] file, instead of DATASET.")
+    var data: String?
+    @Option(help: "Fraction of a --data file held out for metrics and likelihoods (default: 0.2).") var heldOut: Double?
+    @Option(help: "Training points drawn from the dataset (default: 50000).") var dataSize: Int?
+    @Option(help: "Dataset noise (default: the dataset's convention).") var noise: Double?
+    @Option(help: "Random seed (default: 0).") var seed: UInt64?
+}
+
+/// The model options of `toy run`.
+struct RunModelFlags: ParsableArguments {
+    @Option(help: "network (train an MLP) or exact (the closed-form denoiser of gmm or 8gaussians, no training) (default: network).")
+    var model: ModelKind?
+    @Flag(help: "Train a class-conditional denoiser (datasets with classes; toy list shows them).") var conditional = false
+    @Option(help: "U-Net (images): base channels (default: 32).") var channels: Int?
+    @Option(help: "U-Net (images): channel multipliers per resolution level, comma-separated (default: 1,2,2).") var channelMultipliers: String?
+    @Option(help: "U-Net (images): residual blocks per level (default: 2).") var resBlocks: Int?
+    @Option(help: "U-Net (images): resolutions with self-attention, comma-separated, or none (default: the lowest level's).")
+    var attentionResolutions: String?
+    @Option(help: "U-Net (images): attention heads (default: 1).") var heads: Int?
+    @Option(help: "U-Net (images): GroupNorm groups (default: 8).") var groups: Int?
+    @Option(help: "U-Net (images): dropout in the residual blocks (default: 0).") var dropout: Float?
+    @Option(help: "Hidden width (default: \(base.width)).") var width: Int?
+    @Option(help: "Hidden layers (default: \(base.depth)).") var depth: Int?
+    @Option(help: "Activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")) (default: silu).") var activation: Activation?
+    @Option(help: "Time-embedding features (default: 64).") var timeEmbedding: Int?
+    @Option(help: "Fourier features per input coordinate, 0 = raw x (default: \(base.inputFrequencies)).") var inputFrequencies: Int?
+    @Option(help: "Scale of the Fourier input features (default: \(base.inputScale)).") var inputScale: Float?
+    @Flag(inversion: .prefixedNo, help: "Residual hidden blocks (default: on).") var residual: Bool?
+}
+
+/// The process options of `toy run`.
+struct RunProcessFlags: ParsableArguments {
+    @Option(help: "Diffusion timesteps T (default: \(base.timesteps)).") var timesteps: Int?
+    @Option(help: "Noise schedule: \(ScheduleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(base.schedule.rawValue)).")
+    var schedule: ScheduleKind?
+    @Option(help: "Forward process: \(ProcessKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: per dataset, or what --sampler needs).")
+    var process: ProcessKind?
+    @Option(help: "Smallest noise σ of --process ve and ncsn (default: 0.01).") var sigmaMin: Double?
+    @Option(help: "Largest noise σ of --process ve and ncsn (default: the largest distance between two training points).")
+    var sigmaMax: Double?
+    @Option(help: "Noise levels of --process ncsn (default: 10).") var levels: Int?
+    @Option(help: "Loss weighting over noise levels: simple or likelihood (g², continuous processes) (default: simple).")
+    var lossWeighting: LossWeighting?
+    @Option(help: "What the network predicts: \(Prediction.allCases.map(\.rawValue).joined(separator: ", ")) (default: epsilon).")
+    var prediction: Prediction?
+}
+
+/// The training options of `toy run`.
+struct RunTrainingFlags: ParsableArguments {
+
+    @Option(help: "Training steps (default: \(base.trainSteps); per dataset, see toy list).") var trainSteps: Int?
+    @Option(help: "Batch size (default: \(base.batchSize)).") var batchSize: Int?
+    @Option(help: "Peak learning rate of Adam (default: \(base.lr)).") var lr: Double?
+    @Option(help: "Learning-rate warm-up steps (default: 100).") var warmupSteps: Int?
+    @Option(help: "Final learning rate as a fraction of the peak, cosine decay (default: 0.05).") var lrFloor: Double?
+    @Option(help: "AdamW decoupled weight decay (default: 0).") var weightDecay: Double?
+    @Option(help: "Gradient-norm clip (default: 1).") var gradClip: Double?
+    @Option(help: "EMA decay of the weights used for sampling (default: \(base.emaDecay); per dataset, see toy list).") var emaDecay: Double?
+    @Option(help: "Probability of the null label while training a conditional denoiser (default: 0.1).") var labelDropout: Double?
+    @Option(help: "Steps between resumable checkpoints (default: 500).") var checkpointEvery: Int?
+    @Option(help: "Threads for matrix products (default: 2).") var threads: Int?
+}
+
+/// The output options of `toy run`.
+struct RunOutputFlags: ParsableArguments {
+    @Option(help: "Output folder (default: runs/DATASET-YYYYmmdd-HHMMSS).") var out: String?
+    @Flag(help: "Reuse a non-empty output folder, replacing its run files.") var force = false
+    @Option(help: "Image format of the figures: png, svg or pdf (animations are GIF; default: png).") var format: FigureFormat = .png
+    @Flag(help: "No progress output.") var quiet = false
 }

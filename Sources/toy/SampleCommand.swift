@@ -26,7 +26,7 @@ struct SampleCommand: ParsableCommand {
     var judge: String?
 
     @Option(help: "Image format of an image run's sample grid: png, svg or pdf (default: png).") var format: FigureFormat = .png
-    @Flag(inversion: .prefixedNo, help: "Image runs: score the images against the test split (needs the feature classifier, trained once) (default: on).")
+    @Flag(inversion: .prefixedNo, help: "Image runs: score the images against the test split (needs the feature classifier, trained once).")
     var metrics = true
 
     func run() throws {

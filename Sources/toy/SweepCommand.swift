@@ -19,10 +19,10 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "Dataset of the base configuration (or give --config or --data).") var dataset: ToyDataset?
     @Option(help: "Base configuration file (a run's config.json works).") var config: String?
     @Option(help: "Base data: a CSV or .npy file of points, instead of DATASET.") var data: String?
-    @Option(help: "Seeds: a range and/or list, e.g. 0-4 or 0,3,7 (default: 0).") var seeds = "0"
+    @Option(help: "Seeds: a range and/or list, e.g. 0-4 or 0,3,7.") var seeds = "0"
     @Option(name: .customLong("set"), help: "An axis: section.key=value1,value2,… (repeatable), e.g. training.steps=2000,5000.")
     var axes: [String] = []
-    @Option(help: "Cells run at once on this machine (default: 1); threads are shared among them.") var jobs = 1
+    @Option(help: "Cells run at once on this machine; threads are shared among them.") var jobs = 1
     @Option(help: "The sweep folder.") var out: String?
     @Option(help: "Write the plan and a script instead of running: jobs (GNU parallel) or slurm (job array).") var emit: Emit?
     @Option(help: "Build the tables of the sweep in this folder from its finished cells, and exit.") var collect: String?
