@@ -88,7 +88,8 @@ def summary(path, out):
         for e in points:
             md.append(f"| {e['dataset']} | {METHODS[e['method']]} | {e['scale']:g} | {e['nfe']} | {fmt(e['precision'])} | {fmt(e['recall'])} | "
                       f"{fmt(e['classShare'])} | {fmt(e['relativeSpread'])} |")
-        judges = sorted({(e["dataset"], e["judgedBy"]) for e in points})
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))) + "/"
+        judges = sorted({(e["dataset"], (e["judgedBy"] or "none").replace(root, "")) for e in points})
         md += ["", f"Training seeds {', '.join(map(str, seeds))} (each its own runs and sampling seed); means with 95% t-intervals over the seeds. "
                "Precision and recall (k = 3) against as many fresh points of class 0; share: samples whose most likely class is 0 ("
                + "; ".join(f"{d}: {j}" for d, j in judges) + "); spread: root-mean-square distance to the samples' centroid over the same for class 0's data. "
@@ -176,7 +177,8 @@ def share_and_spread(points, out):
                     plots.append(f"'share-and-spread.dat' index {index + k} using 1:{column}:{column + 1} with yerrorlines lw 2 pt 7 lc rgb '{COLORS[m]}' title '{METHODS[m]}'")
             if what == "spread":
                 plots.append("1 with lines dt 2 lc rgb '#555555' title 'the data'")
-            lines += [f"set title '{d}'", f"set ylabel '{label}'", "plot " + ", \\\n     ".join(plots)]
+            lines += [f"set title '{d}'", f"set ylabel '{label}'", f"set key {'bottom' if what == 'share' else 'top'} right",
+                      "plot " + ", \\\n     ".join(plots)]
     lines += ["unset multiplot", ""]
     open(os.path.join(out, "share-and-spread.gp"), "w").write("\n".join(lines))
     gnuplot(out, "share-and-spread")
@@ -253,9 +255,9 @@ def tradeoff_images(images, out):
 
 
 def image_grids(rows, out):
-    """The sample grids (one row per class) of seed 0 at CFG w = 0, 1, 4, copied with their scripts."""
+    """The sample grids (one row per class) of seed 0 at CFG w = 0, 1, 3, copied with their scripts."""
     for r in rows:
-        if "fd" in r and r["seed"] == 0 and r["method"] == "cfg" and r["scale"] in (0, 1, 4):
+        if "fd" in r and r["seed"] == 0 and r["method"] == "cfg" and r["scale"] in (0, 1, 3):
             target = os.path.join(out, "grids", f"cfg-w{r['scale']:g}")
             os.makedirs(target, exist_ok=True)
             for ext in ("png", "gp", "dat"):
