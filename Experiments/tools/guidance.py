@@ -83,14 +83,15 @@ def summary(path, out):
                        + [f"{v:.6g}" for m in POINT_METRICS + ["relativeSpread"] + IMAGE_METRICS for v in e.get(m, (float("nan"), float("nan")))])
     md = []
     if points:
-        seeds = sorted({r["seed"] for r in rows if "fd" not in r})
         md += ["| dataset | method | scale | NFE | precision | recall | share in class 0 | spread / data's |", "|---|---|---|---|---|---|---|---|"]
         for e in points:
             md.append(f"| {e['dataset']} | {METHODS[e['method']]} | {e['scale']:g} | {e['nfe']} | {fmt(e['precision'])} | {fmt(e['recall'])} | "
                       f"{fmt(e['classShare'])} | {fmt(e['relativeSpread'])} |")
         root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))) + "/"
         judges = sorted({(e["dataset"], (e["judgedBy"] or "none").replace(root, "")) for e in points})
-        md += ["", f"Training seeds {', '.join(map(str, seeds))} (each its own runs and sampling seed); means with 95% t-intervals over the seeds. "
+        per = {d: sorted({r["seed"] for r in rows if r["dataset"] == d}) for d in dict.fromkeys(e["dataset"] for e in points)}
+        md += ["", "Training seeds " + "; ".join(f"{d} {', '.join(map(str, v))}" for d, v in per.items())
+               + " (each seed its own runs and sampling seed); means with 95% t-intervals over the seeds. "
                "Precision and recall (k = 3) against as many fresh points of class 0; share: samples whose most likely class is 0 ("
                + "; ".join(f"{d}: {j}" for d, j in judges) + "); spread: root-mean-square distance to the samples' centroid over the same for class 0's data. "
                "NFE counts the classifier's gradient as one evaluation.", ""]
@@ -128,9 +129,13 @@ def panels(entries):
 
 def tradeoff_2d(points, out):
     datasets = panels(points)
+    blocks = {}
     with open(os.path.join(out, "tradeoff-2d.dat"), "w") as f:
         for d in datasets:
             for m in methods_of(points):
+                if not any(e["dataset"] == d and e["method"] == m for e in points):
+                    continue
+                blocks[(d, m)] = len(blocks)
                 f.write(f"# {d} {m}: recall recall_ci precision precision_ci scale\n")
                 for e in sorted((e for e in points if e["dataset"] == d and e["method"] == m), key=lambda e: e["scale"]):
                     f.write(f"{e['recall'][0]} {nz(e['recall'][1])} {e['precision'][0]} {nz(e['precision'][1])} {e['scale']:g}\n")
@@ -138,14 +143,13 @@ def tradeoff_2d(points, out):
     lines = ["set terminal pngcairo size 1500,520 enhanced font 'DejaVu Sans,11'", "set output 'tradeoff-2d.png'",
              f"set multiplot layout 1,{len(datasets)} title 'Guidance towards class 0: precision against recall as the scale grows (labels: w or s), mean ± 95% interval over seeds'",
              "set xlabel 'recall (diversity)'", "set ylabel 'precision (fidelity)'", "set grid", "set key bottom left"]
-    index = 0
     for d in datasets:
         plots = []
         for m in methods_of(points):
-            if any(e["dataset"] == d and e["method"] == m for e in points):
+            if (d, m) in blocks:
+                index = blocks[(d, m)]
                 plots.append(f"'tradeoff-2d.dat' index {index} using 1:3:2:4 with xyerrorlines lw 2 pt 7 lc rgb '{COLORS[m]}' title '{METHODS[m]}'")
                 plots.append(f"'' index {index} using 1:3:5 with labels offset 1.2,0.6 font ',8' tc rgb '{COLORS[m]}' notitle")
-            index += 1
         lines += [f"set title '{d}'", "plot " + ", \\\n     ".join(plots)]
     lines += ["unset multiplot", ""]
     open(os.path.join(out, "tradeoff-2d.gp"), "w").write("\n".join(lines))
@@ -158,9 +162,13 @@ def nz(v):
 
 def share_and_spread(points, out):
     datasets = panels(points)
+    blocks = {}
     with open(os.path.join(out, "share-and-spread.dat"), "w") as f:
         for d in datasets:
             for m in methods_of(points):
+                if not any(e["dataset"] == d and e["method"] == m for e in points):
+                    continue
+                blocks[(d, m)] = len(blocks)
                 f.write(f"# {d} {m}: scale share share_ci relative_spread relative_spread_ci\n")
                 for e in sorted((e for e in points if e["dataset"] == d and e["method"] == m), key=lambda e: e["scale"]):
                     f.write(f"{e['scale']:g} {e['classShare'][0]} {nz(e['classShare'][1])} {e['relativeSpread'][0]} {nz(e['relativeSpread'][1])}\n")
@@ -171,10 +179,9 @@ def share_and_spread(points, out):
     for column, what, label in ((2, "share", "share of samples in class 0"), (4, "spread", "spread over the class data spread")):
         for d in datasets:
             plots = []
-            index = datasets.index(d) * len(methods_of(points))
-            for k, m in enumerate(methods_of(points)):
-                if any(e["dataset"] == d and e["method"] == m for e in points):
-                    plots.append(f"'share-and-spread.dat' index {index + k} using 1:{column}:{column + 1} with yerrorlines lw 2 pt 7 lc rgb '{COLORS[m]}' title '{METHODS[m]}'")
+            for m in methods_of(points):
+                if (d, m) in blocks:
+                    plots.append(f"'share-and-spread.dat' index {blocks[(d, m)]} using 1:{column}:{column + 1} with yerrorlines lw 2 pt 7 lc rgb '{COLORS[m]}' title '{METHODS[m]}'")
             if what == "spread":
                 plots.append("1 with lines dt 2 lc rgb '#555555' title 'the data'")
             lines += [f"set title '{d}'", f"set ylabel '{label}'", f"set key {'bottom' if what == 'share' else 'top'} right",
@@ -212,21 +219,30 @@ def scatter(rows, dataset, out, shown=1000):
                             f.write(f"{p[0]} {p[1]}\n")
                 f.write("\n\n")
                 blocks.append((m, r["scale"]))
-    # One range for every panel, wide enough for every point (nothing is clipped).
-    xs, ys = [], []
+    # One range for every panel: the training data's extent, padded by a third; each panel's title
+    # counts its samples outside that range (drawn nowhere, but never silently).
+    blocks_points, data_points, current = [], [], None
     for line in open(os.path.join(out, name + ".dat")):
-        parts = line.split()
-        if len(parts) == 2 and not line.startswith("#"):
-            xs.append(float(parts[0]))
-            ys.append(float(parts[1]))
-    pad = 0.03 * max(max(xs) - min(xs), max(ys) - min(ys))
+        if line.startswith("# training data"):
+            current = data_points
+        elif line.startswith("#"):
+            blocks_points.append([])
+            current = blocks_points[-1]
+        elif line.strip():
+            x, y = map(float, line.split())
+            current.append((x, y))
+    xs, ys = [p[0] for p in data_points], [p[1] for p in data_points]
+    pad = max(max(xs) - min(xs), max(ys) - min(ys)) / 3
+    x0, x1, y0, y1 = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
+    outside = [sum(1 for (x, y) in b if not (x0 <= x <= x1 and y0 <= y <= y1)) for b in blocks_points]
     lines = [f"set terminal pngcairo size {260 * columns + 60},{260 * len(methods) + 60} enhanced font 'DejaVu Sans,10'", f"set output '{name}.png'",
-             f"set xrange [{min(xs) - pad}:{max(xs) + pad}]", f"set yrange [{min(ys) - pad}:{max(ys) + pad}]",
+             f"set xrange [{x0}:{x1}]", f"set yrange [{y0}:{y1}]",
              f"set multiplot layout {len(methods)},{columns} title '{dataset}: samples guided towards class 0 (seed {cells[0]['seed']}, first {shown}) over the training data (grey)'",
              "unset key", "set size ratio -1", "set tics font ',7'"]
     for i, (m, scale) in enumerate(blocks):
         letter = "w" if m.endswith("cfg") else "s"
-        lines += [f"set title '{METHODS[m].split(' (')[0]}, {letter} = {scale:g}' font ',9'",
+        note = f" ({outside[i]} outside)" if outside[i] else ""
+        lines += [f"set title '{METHODS[m].split(' (')[0]}, {letter} = {scale:g}{note}' font ',9'",
                   f"plot '{name}.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index {i + 1} using 1:2 with points pt 7 ps 0.15 lc rgb '{COLORS[m]}'"]
     lines += ["unset multiplot", ""]
     open(os.path.join(out, name + ".gp"), "w").write("\n".join(lines))

@@ -1,0 +1,33 @@
+set terminal pngcairo size 1620,580 enhanced font 'DejaVu Sans,10'
+set output 'samples-moons.png'
+set xrange [-5.694111633333334:5.799540533333333]
+set yrange [-3.968450133333333:4.623467733333333]
+set multiplot layout 2,6 title 'moons: samples guided towards class 0 (seed 0, first 1000) over the training data (grey)'
+unset key
+set size ratio -1
+set tics font ',7'
+set title 'classifier-free, w = 0' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 1 using 1:2 with points pt 7 ps 0.15 lc rgb '#1f77b4'
+set title 'classifier-free, w = 0.5' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 2 using 1:2 with points pt 7 ps 0.15 lc rgb '#1f77b4'
+set title 'classifier-free, w = 1' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 3 using 1:2 with points pt 7 ps 0.15 lc rgb '#1f77b4'
+set title 'classifier-free, w = 2' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 4 using 1:2 with points pt 7 ps 0.15 lc rgb '#1f77b4'
+set title 'classifier-free, w = 4' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 5 using 1:2 with points pt 7 ps 0.15 lc rgb '#1f77b4'
+set title 'classifier-free, w = 8' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 6 using 1:2 with points pt 7 ps 0.15 lc rgb '#1f77b4'
+set title 'classifier, s = 0' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 7 using 1:2 with points pt 7 ps 0.15 lc rgb '#d62728'
+set title 'classifier, s = 0.5' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 8 using 1:2 with points pt 7 ps 0.15 lc rgb '#d62728'
+set title 'classifier, s = 1' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 9 using 1:2 with points pt 7 ps 0.15 lc rgb '#d62728'
+set title 'classifier, s = 2' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 10 using 1:2 with points pt 7 ps 0.15 lc rgb '#d62728'
+set title 'classifier, s = 4' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 11 using 1:2 with points pt 7 ps 0.15 lc rgb '#d62728'
+set title 'classifier, s = 10' font ',9'
+plot 'samples-moons.dat' index 0 using 1:2 with dots lc rgb '#bbbbbb', '' index 12 using 1:2 with points pt 7 ps 0.15 lc rgb '#d62728'
+unset multiplot
