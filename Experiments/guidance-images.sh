@@ -28,7 +28,7 @@ if [ ! -s "$run/model.safetensors" ]; then
 fi
 if [ ! -s "$run/classifier.safetensors" ]; then
   echo "fashion-mnist: training the noise-conditional classifier" >&2
-  "$toy" classifier train "$run" --force >"$out/image-classifier.txt" 2>/dev/null
+  "$toy" classifier train "$run" --force 2>/dev/null | sed "s|$root/||g" >"$out/image-classifier.txt"
 fi
 for seed in 0 1 2; do
   for w in 0 1 3; do

@@ -94,7 +94,9 @@ def summary(path, out):
                + " (each seed its own runs and sampling seed); means with 95% t-intervals over the seeds. "
                "Precision and recall (k = 3) against as many fresh points of class 0; share: samples whose most likely class is 0 ("
                + "; ".join(f"{d}: {j}" for d, j in judges) + "); spread: root-mean-square distance to the samples' centroid over the same for class 0's data. "
-               "NFE counts the classifier's gradient as one evaluation.", ""]
+               "NFE counts the classifier's gradient as one evaluation. "
+               + f"Sampling took {sum(r['seconds'] for r in rows if 'fd' not in r):.0f} s over the {sum(1 for r in rows if 'fd' not in r)} cells "
+               + f"(longest cell {max(r['seconds'] for r in rows if 'fd' not in r):.0f} s; seconds per cell in results.jsonl).", ""]
     if images:
         base = images[0]["baseline"]
         md += ["| method | scale | NFE | FD | KID | precision | recall | classified as asked |", "|---|---|---|---|---|---|---|---|"]
@@ -263,7 +265,7 @@ def tradeoff_images(images, out):
         plots.append(f"'' index {i} using 1:3:5 with labels offset 1.5,0.5 font ',9' tc rgb '{COLORS[m]}' notitle")
     plots.append(f"{base} with lines dt 2 lc rgb '#555555' title 'real training images'")
     lines = ["set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,11'", "set output 'tradeoff-images.png'",
-             "set title 'Fashion-MNIST: FD against class fidelity as the guidance scale grows (labels: w or s), mean ± 95% interval over sampling seeds'",
+             'set title "Fashion-MNIST: FD against class fidelity as the scale grows (labels: w or s)\\nmean ± 95% interval over 3 sampling seeds"',
              "set xlabel 'share classified as the class asked for'", "set ylabel 'FD on toy-classifier features (lower is better)'", "set grid",
              "set key top left", "plot " + ", \\\n     ".join(plots), ""]
     open(os.path.join(out, "tradeoff-images.gp"), "w").write("\n".join(lines))
