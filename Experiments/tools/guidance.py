@@ -9,7 +9,8 @@
 import csv, json, math, os, shutil, subprocess, sys
 from collections import defaultdict
 
-T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262}
+from intervals import interval
+
 METHODS = {"cfg": "classifier-free (w)", "cg": "classifier (s)", "exact-cfg": "exact classifier-free (w)", "exact-cg": "exact classifier (s)"}
 COLORS = {"cfg": "#1f77b4", "cg": "#d62728", "exact-cfg": "#17becf", "exact-cg": "#ff7f0e"}
 POINT_METRICS = ["precision", "recall", "classShare", "spread", "dataSpread"]
@@ -32,18 +33,6 @@ def row(dataset, method, scale, seed, cell):
         out["baseline"] = {k: q["baseline"][k] for k in ["fd", "kid", "precision", "recall"]}
         out["classifierTestAccuracy"] = q["classifierTestAccuracy"]
     print(json.dumps(out))
-
-
-def interval(values):
-    values = [v for v in values if v is not None]
-    n = len(values)
-    if n == 0:
-        return float("nan"), float("nan")
-    mean = sum(values) / n
-    if n < 2:
-        return mean, float("nan")
-    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
-    return mean, T975.get(n - 1, 1.96) * sd / math.sqrt(n)
 
 
 def gnuplot(out, name):

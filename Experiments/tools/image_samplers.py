@@ -9,7 +9,8 @@
 import json, math, os, shutil, struct, subprocess, sys
 from collections import defaultdict
 
-T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262}
+from intervals import interval
+
 METRICS = ["fd", "kid", "precision", "recall", "pixelFD"]
 NAMES = {"fd": "FD", "kid": "KID", "precision": "precision", "recall": "recall", "pixelFD": "pixel FD"}
 COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
@@ -25,15 +26,6 @@ def row(sampler, budget, seed, cell):
         out.update({k: q["samples"][k] for k in METRICS})
         out["baseline"] = {k: q["baseline"][k] for k in METRICS}
     print(json.dumps(out))
-
-
-def interval(values):
-    n = len(values)
-    mean = sum(values) / n
-    if n < 2:
-        return mean, float("nan")
-    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
-    return mean, T975.get(n - 1, 1.96) * sd / math.sqrt(n)
 
 
 def npy_images(path, count):

@@ -26,7 +26,10 @@ public struct GuidanceMeasures: Codable, Sendable {
         var judge: (predict: [Int], name: String)? = nil
         if let m = source.mixture {
             let posterior = MixturePosterior(mixture: m, process: process)
-            let predicted = points.map { p in (0..<posterior.classes).max { posterior.logPosterior(p, label: $0, alpha: 1, sigma: 0).0 < posterior.logPosterior(p, label: $1, alpha: 1, sigma: 0).0 }! }
+            let predicted = points.map { p in
+                let logs = (0..<posterior.classes).map { posterior.logPosterior(p, label: $0, alpha: 1, sigma: 0).0 }
+                return logs.indices.max { logs[$0] < logs[$1] }!
+            }
             judge = (predicted, "the exact class posterior of the mixture")
         } else if let classifier, FileManager.default.fileExists(atPath: classifier.path),
             let guide = try GuidanceClassifierRecord.load(classifier, for: c, process: process) as? NetworkClassifier<MLPClassifier>
