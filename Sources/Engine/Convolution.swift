@@ -1,22 +1,74 @@
 import CDNNL
 import Foundation
 
-/// How an image batch lies in memory: NCHW (PyTorch's default, the public layout) or NHWC
-/// (channels last). oneDNN's convolutions run 2.5–4× faster on NHWC than on plain NCHW on U-Net
-/// shapes (and as fast as its own blocked layouts), so a network can keep its activations in NHWC
-/// and never reorder them.
+/// How an image batch lies in memory: NCHW (PyTorch's default, the public layout), NHWC (channels
+/// last), or oneDNN's channel-blocked nChw[b]c — shape [n, c/b, h, w, b], b = `channelBlock` (16 on
+/// AVX-512, 8 on AVX2) — the layout oneDNN's own convolution kernels read and write, the only one
+/// its Winograd kernels take. Every layout is "runs of channels": 1 channel (NCHW), all c (NHWC) or
+/// b (blocked) per position, so the image kernels handle all three with one index rule.
 public enum ImageLayout: String, Sendable, Hashable {
-    case nchw, nhwc
+    case nchw, nhwc, blocked
 
-    /// [n, c, h, w] in this layout's order.
-    public func shape(batch n: Int, channels c: Int, height h: Int, width w: Int) -> [Int] { self == .nchw ? [n, c, h, w] : [n, h, w, c] }
+    /// [n, c, h, w] in this layout's order ([n, c/b, h, w, b] when blocked).
+    public func shape(batch n: Int, channels c: Int, height h: Int, width w: Int) -> [Int] {
+        switch self {
+        case .nchw: [n, c, h, w]
+        case .nhwc: [n, h, w, c]
+        case .blocked: [n, c / Self.channelBlock, h, w, Self.channelBlock]
+        }
+    }
 
     /// (n, c, h, w) of a shape in this layout's order.
     public func dimensions(_ shape: [Int]) -> (batch: Int, channels: Int, height: Int, width: Int) {
-        self == .nchw ? (shape[0], shape[1], shape[2], shape[3]) : (shape[0], shape[3], shape[1], shape[2])
+        switch self {
+        case .nchw: (shape[0], shape[1], shape[2], shape[3])
+        case .nhwc: (shape[0], shape[3], shape[1], shape[2])
+        case .blocked: (shape[0], shape[1] * shape[4], shape[2], shape[3])
+        }
     }
 
-    var tag: dnnl_format_tag_t { self == .nchw ? dnnl_nchw : dnnl_nhwc }
+    /// The rank of a batch's shape: 4, or 5 when blocked.
+    public var rank: Int { self == .blocked ? 5 : 4 }
+
+    /// Channels stored together at each position: 1 (NCHW), c (NHWC) or the block (blocked).
+    public func run(channels c: Int) -> Int {
+        switch self {
+        case .nchw: 1
+        case .nhwc: c
+        case .blocked: Self.channelBlock
+        }
+    }
+
+    /// Whether a batch of `channels` channels can take this layout (blocked: whole blocks only).
+    public func holds(channels: Int) -> Bool { self != .blocked || (Self.channelBlock > 0 && channels % Self.channelBlock == 0) }
+
+    var tag: dnnl_format_tag_t {
+        switch self {
+        case .nchw: dnnl_nchw
+        case .nhwc: dnnl_nhwc
+        case .blocked: Self.channelBlock == 16 ? dnnl_nChw16c : dnnl_nChw8c
+        }
+    }
+
+    /// The channel block of oneDNN's preferred layout on this CPU (16 on AVX-512, 8 on AVX2), read
+    /// from the layout it picks for a U-Net convolution; 0 when it prefers no plain channel block.
+    public static let channelBlock: Int = {
+        guard var src = try? DNNL.descriptor([64, 64, 14, 14], dnnl_format_tag_any),
+            var weights = try? DNNL.descriptor([64, 64, 3, 3], dnnl_format_tag_any),
+            var dst = try? DNNL.descriptor([64, 64, 14, 14], dnnl_format_tag_any)
+        else { return 0 }
+        var fd = dnnl_convolution_desc_t()
+        guard
+            dnnl_convolution_forward_desc_init(&fd, dnnl_forward_training, dnnl_convolution_direct, &src, &weights, nil, &dst, [1, 1], [1, 1], [1, 1])
+                == dnnl_success, let pd = try? DNNL.primitiveDescriptor(&fd, hint: nil, "channel block probe")
+        else { return 0 }
+        defer { dnnl_primitive_desc_destroy(pd) }
+        let chosen = dnnl_primitive_desc_query_md(pd, dnnl_query_src_md, 0)!.pointee
+        guard chosen.format_kind == dnnl_blocked else { return 0 }
+        let blocking = chosen.format_desc.blocking
+        guard blocking.inner_nblks == 1, blocking.inner_idxs.0 == 1, [8, 16].contains(blocking.inner_blks.0) else { return 0 }
+        return Int(blocking.inner_blks.0)
+    }()
 }
 
 /// The geometry of a 2-D convolution as PyTorch's `Conv2d` defines it: input [n, c, h, w] (NCHW,
@@ -30,12 +82,16 @@ public struct ConvolutionGeometry: Hashable, Sendable, CustomStringConvertible {
 
     public init(input: [Int], weight: [Int], stride: Int, padding: Int, hasBias: Bool, layout: ImageLayout = .nchw) {
         precondition(
-            input.count == 4 && weight.count == 4, "conv2d: need a rank-4 input (\(layout.rawValue)) and weight [o, c, kh, kw], got \(input) and \(weight)")
+            input.count == layout.rank && weight.count == 4,
+            "conv2d: need a rank-\(layout.rank) input (\(layout.rawValue)) and weight [o, c, kh, kw], got \(input) and \(weight)")
         (batch, inChannels, height, width) = layout.dimensions(input)
         precondition(inChannels == weight[1], "conv2d: input \(input) (\(layout.rawValue)) has \(inChannels) channels, weight \(weight) expects \(weight[1])")
         precondition(stride >= 1 && padding >= 0, "conv2d: stride must be ≥ 1 and padding ≥ 0, got \(stride) and \(padding)")
         (outChannels, kernelHeight, kernelWidth) = (weight[0], weight[2], weight[3])
         (self.stride, self.padding, self.hasBias, self.layout) = (stride, padding, hasBias, layout)
+        precondition(
+            layout.holds(channels: inChannels) && layout.holds(channels: outChannels),
+            "conv2d: \(inChannels) → \(outChannels) channels do not fill whole blocks of \(ImageLayout.channelBlock)")
         precondition(
             outHeight >= 1 && outWidth >= 1, "conv2d: kernel \(kernelHeight)×\(kernelWidth) does not fit input \(height)×\(width) with padding \(padding)")
     }
@@ -55,6 +111,15 @@ public struct ConvolutionGeometry: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         "conv2d \(inputShape) (\(layout.rawValue)) * \(weightShape), stride \(stride), padding \(padding)\(hasBias ? ", bias" : "")"
     }
+}
+
+/// How oneDNN computes a convolution's forward pass and input gradient: `direct` (the sum as
+/// written; PyTorch's choice) or `winograd` — minimal filtering F(4×4, 3×3) (Lavin & Gray 2016), 36
+/// multiplies per 16 outputs and input channel instead of 144, with rounding errors of the order of
+/// 1e-6 relative. oneDNN has it for 3×3, stride 1, channels in whole blocks of 16, on AVX-512; a plan
+/// falls back to direct elsewhere. Weight gradients are always direct.
+public enum ConvolutionAlgorithm: String, CaseIterable, Sendable, Hashable {
+    case direct, winograd
 }
 
 /// A user buffer (plain layout) and, when the primitive prefers another layout, the oneDNN memory
@@ -154,9 +219,9 @@ extension DNNL {
 }
 
 /// The three oneDNN primitives of one convolution geometry — forward (with bias), backward data and
-/// backward weights (with bias) — on NHWC activations as they are, or on NCHW ones through reorders
-/// to oneDNN's preferred layout; weights reordered from OIHW to the kernel's layout. Built once per
-/// geometry and cached.
+/// backward weights (with bias) — on NHWC or blocked activations as they are, or on NCHW ones
+/// through reorders to oneDNN's preferred layout; weights reordered from OIHW to the kernel's
+/// layout. Built once per geometry and algorithm and cached.
 public final class ConvolutionPlan: @unchecked Sendable {
     public let geometry: ConvolutionGeometry
     /// The kernels chosen for forward, backward data and backward weights.
@@ -174,18 +239,19 @@ public final class ConvolutionPlan: @unchecked Sendable {
     /// Serializes use of the staging buffers.
     let lock = NSLock()
 
-    init(_ g: ConvolutionGeometry) throws {
+    init(_ g: ConvolutionGeometry, algorithm: ConvolutionAlgorithm) throws {
         geometry = g
         let what = g.description
         let srcUser = try DNNL.descriptor(g.logicalInput, g.layout.tag)
         let weightsUser = try DNNL.descriptor(g.weightShape, dnnl_oihw)
         let dstUser = try DNNL.descriptor(g.logicalOutput, g.layout.tag)
         var biasMD = try DNNL.descriptor([g.outChannels], dnnl_x)
-        // NCHW activations get oneDNN's preferred (blocked) layout and reorders; NHWC ones are used
-        // as they are (as fast, measured). Weights always take the preferred layout.
-        var srcAny = g.layout == .nhwc ? srcUser : try DNNL.descriptor(g.logicalInput, dnnl_format_tag_any)
+        // NCHW activations get oneDNN's preferred layout and reorders; NHWC and blocked ones are used
+        // as they are (NHWC is as fast as blocked for direct convolutions, measured). Weights always
+        // take the preferred layout.
+        let srcAny = g.layout == .nchw ? try DNNL.descriptor(g.logicalInput, dnnl_format_tag_any) : srcUser
         var weightsAny = try DNNL.descriptor(g.weightShape, dnnl_format_tag_any)
-        var dstAny = g.layout == .nhwc ? dstUser : try DNNL.descriptor(g.logicalOutput, dnnl_format_tag_any)
+        let dstAny = g.layout == .nchw ? try DNNL.descriptor(g.logicalOutput, dnnl_format_tag_any) : dstUser
         let strides: [Int64] = [Int64(g.stride), Int64(g.stride)]
         let padding: [Int64] = [Int64(g.padding), Int64(g.padding)]
         // oneDNN's right padding makes the output size exact: (h + pl + pr − kh)/s + 1 = out.
@@ -193,30 +259,41 @@ public final class ConvolutionPlan: @unchecked Sendable {
             Int64((g.outHeight - 1) * g.stride + g.kernelHeight - g.height - g.padding),
             Int64((g.outWidth - 1) * g.stride + g.kernelWidth - g.width - g.padding),
         ]
-
-        var fd = dnnl_convolution_desc_t()
-        try DNNL.check(
-            g.hasBias
-                ? dnnl_convolution_forward_desc_init(
-                    &fd, dnnl_forward_training, dnnl_convolution_direct, &srcAny, &weightsAny, &biasMD, &dstAny, strides, padding, padRight)
-                : dnnl_convolution_forward_desc_init(
-                    &fd, dnnl_forward_training, dnnl_convolution_direct, &srcAny, &weightsAny, nil, &dstAny, strides, padding, padRight),
-            "\(what): forward descriptor")
-        let fpd = try DNNL.primitiveDescriptor(&fd, hint: nil, "\(what): forward")
+        func forwardPD(_ kind: dnnl_alg_kind_t) throws -> dnnl_primitive_desc_t {
+            var (srcDesc, dstDesc) = (srcAny, dstAny)
+            var fd = dnnl_convolution_desc_t()
+            try DNNL.check(
+                g.hasBias
+                    ? dnnl_convolution_forward_desc_init(&fd, dnnl_forward_training, kind, &srcDesc, &weightsAny, &biasMD, &dstDesc, strides, padding, padRight)
+                    : dnnl_convolution_forward_desc_init(&fd, dnnl_forward_training, kind, &srcDesc, &weightsAny, nil, &dstDesc, strides, padding, padRight),
+                "\(what): forward descriptor")
+            return try DNNL.primitiveDescriptor(&fd, hint: nil, "\(what): forward")
+        }
+        // Winograd on blocked activations where oneDNN has it (it declines other geometries and
+        // CPUs). Not on NHWC: the reorders to and from its blocked layout cost more than it saves
+        // (W3 step 350 → 375–400 ms, measured).
+        let winogradPD = algorithm == .winograd && g.layout == .blocked
+            ? try? forwardPD(dnnl_convolution_winograd) : nil
+        let fpd = try winogradPD ?? forwardPD(dnnl_convolution_direct)
+        let dataKind = winogradPD == nil ? dnnl_convolution_direct : dnnl_convolution_winograd
+        var (srcDesc, dstDesc) = (srcAny, dstAny)
         var dd = dnnl_convolution_desc_t()
         try DNNL.check(
-            dnnl_convolution_backward_data_desc_init(&dd, dnnl_convolution_direct, &srcAny, &weightsAny, &dstAny, strides, padding, padRight),
+            dnnl_convolution_backward_data_desc_init(&dd, dataKind, &srcDesc, &weightsAny, &dstDesc, strides, padding, padRight),
             "\(what): backward-data descriptor")
         let dpd = try DNNL.primitiveDescriptor(&dd, hint: fpd, "\(what): backward data")
+        // Backward weights stays direct: Winograd's was no faster on the W3 shapes (95 ms a step both).
+        let directPD = winogradPD == nil ? fpd : try forwardPD(dnnl_convolution_direct)
+        defer { if directPD != fpd { dnnl_primitive_desc_destroy(directPD) } }
         var wd = dnnl_convolution_desc_t()
         try DNNL.check(
             g.hasBias
                 ? dnnl_convolution_backward_weights_desc_init(
-                    &wd, dnnl_convolution_direct, &srcAny, &weightsAny, &biasMD, &dstAny, strides, padding, padRight)
+                    &wd, dnnl_convolution_direct, &srcDesc, &weightsAny, &biasMD, &dstDesc, strides, padding, padRight)
                 : dnnl_convolution_backward_weights_desc_init(
-                    &wd, dnnl_convolution_direct, &srcAny, &weightsAny, nil, &dstAny, strides, padding, padRight),
+                    &wd, dnnl_convolution_direct, &srcDesc, &weightsAny, nil, &dstDesc, strides, padding, padRight),
             "\(what): backward-weights descriptor")
-        let wpd = try DNNL.primitiveDescriptor(&wd, hint: fpd, "\(what): backward weights")
+        let wpd = try DNNL.primitiveDescriptor(&wd, hint: directPD, "\(what): backward weights")
         pds = [fpd, dpd, wpd]
         implementations = pds.map(DNNL.implementation)
         forward = try DNNL.primitive(fpd, "\(what): forward")
@@ -341,16 +418,28 @@ public final class ConvolutionPlan: @unchecked Sendable {
         return (dw, db)
     }
 
-    nonisolated(unsafe) static var cache: [ConvolutionGeometry: ConvolutionPlan] = [:]
+    struct Key: Hashable {
+        let geometry: ConvolutionGeometry
+        let algorithm: ConvolutionAlgorithm
+    }
+    nonisolated(unsafe) static var cache: [Key: ConvolutionPlan] = [:]
+    nonisolated(unsafe) static var preferred = ConvolutionAlgorithm.winograd
     static let cacheLock = NSLock()
 
-    /// The plan of `geometry`, built on first use.
-    public static func plan(_ geometry: ConvolutionGeometry) throws -> ConvolutionPlan {
+    /// The algorithm plans built from now on prefer: Winograd (the default) or direct (PyTorch's).
+    public static var algorithm: ConvolutionAlgorithm {
+        get { cacheLock.withLock { preferred } }
+        set { cacheLock.withLock { preferred = newValue } }
+    }
+
+    /// The plan of `geometry` for `algorithm` (the preferred one unless given), built on first use.
+    public static func plan(_ geometry: ConvolutionGeometry, algorithm: ConvolutionAlgorithm? = nil) throws -> ConvolutionPlan {
         cacheLock.lock()
         defer { cacheLock.unlock() }
-        if let p = cache[geometry] { return p }
-        let p = try ConvolutionPlan(geometry)
-        cache[geometry] = p
+        let key = Key(geometry: geometry, algorithm: algorithm ?? preferred)
+        if let p = cache[key] { return p }
+        let p = try ConvolutionPlan(geometry, algorithm: key.algorithm)
+        cache[key] = p
         return p
     }
 }

@@ -1,7 +1,7 @@
 extension Tape {
     /// 2-D convolution y = x ⋆ W + b (PyTorch's Conv2d: x [n, c, h, w] — or [n, h, w, c] with
-    /// `layout: .nhwc` — W [o, c, kh, kw], b [o], stride s and zero padding p on both axes) on oneDNN
-    /// (`ConvolutionPlan`); y in x's layout. Pullbacks: ∂x is the
+    /// `layout: .nhwc`, [n, c/b, h, w, b] with `.blocked` — W [o, c, kh, kw], b [o], stride s and zero
+    /// padding p on both axes) on oneDNN (`ConvolutionPlan`); y in x's layout. Pullbacks: ∂x is the
     /// transposed convolution of ∂y with W, ∂W the correlation of x with ∂y, ∂b = Σ_{n,h,w} ∂y.
     /// A oneDNN failure is recorded on the tape (`failure`) and the output is zeros.
     public func conv2d(_ x: Var, weight: Var, bias: Var?, stride: Int = 1, padding: Int = 0, layout: ImageLayout = .nchw) -> Var {

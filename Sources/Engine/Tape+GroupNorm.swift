@@ -3,7 +3,8 @@ extension Tape {
     /// in the same pass (GroupNorm → SiLU is how every U-Net block starts): the channels of each
     /// sample are split into `groups` consecutive groups; within a group, over its channels and all
     /// positions, x̂ = (x − μ)/√(σ² + ε) with the biased variance σ², then z = γ_c·x̂ + β_c per
-    /// channel and y = f(z). x is [n, c, h, w] or [n, h, w, c] (`layout`); γ, β are [c].
+    /// channel and y = f(z). x is [n, c, h, w], [n, h, w, c] or blocked [n, c/b, h, w, b]
+    /// (`layout`); γ, β are [c].
     /// Statistics are taken in two passes (mean, then the mean square of x − μ) with Double sums,
     /// so large means cost no precision.
     /// Pullbacks (per group of m elements, ∂z = ∂y·f′(z), ∂x̂ = γ·∂z):
@@ -13,8 +14,8 @@ extension Tape {
     public func groupNorm(
         _ x: Var, groups: Int, weight: Var, bias: Var, epsilon: Float = 1e-5, activation: Activation? = nil, layout: ImageLayout = .nchw
     ) -> Var {
-        precondition(x.value.rank == 4, "groupNorm: need a rank-4 input, got \(x.shape)")
-        guard layout == .nhwc else {
+        precondition(x.value.rank == layout.rank, "groupNorm: need a rank-\(layout.rank) input (\(layout.rawValue)), got \(x.shape)")
+        guard layout != .nchw else {
             // The kernel works on channels-last rows; NCHW goes through it and back.
             let y = groupNorm(relayout(x, from: layout, to: .nhwc), groups: groups, weight: weight, bias: bias, epsilon: epsilon, activation: activation, layout: .nhwc)
             return relayout(y, from: .nhwc, to: layout)
@@ -23,7 +24,8 @@ extension Tape {
         let (n, c, h, w) = layout.dimensions(xv.shape)
         precondition(groups >= 1 && c % groups == 0, "groupNorm: \(c) channels do not split into \(groups) groups")
         precondition(weight.shape == [c] && bias.shape == [c], "groupNorm: γ and β must be [\(c)], got \(weight.shape) and \(bias.shape)")
-        let g = GroupNormKernel(samples: n, positions: h * w, channels: c, groups: groups, epsilon: epsilon, activation: activation)
+        let g = GroupNormKernel(
+            samples: n, positions: h * w, channels: c, run: layout.run(channels: c), groups: groups, epsilon: epsilon, activation: activation)
         let (gamma, beta) = (weight.value, bias.value)
         var statistics = [Float](repeating: 0, count: 2 * n * groups)  // μ and 1/√(σ² + ε) per sample and group
         let y = Tensor(shape: xv.shape) { out in
@@ -43,33 +45,51 @@ extension Tape {
     }
 }
 
-/// The arithmetic of `Tape.groupNorm` on channels-last rows: each sample is `positions` rows of
-/// `channels` values. Per-channel sums run along the rows, so they vectorize over channels, in Float
-/// over blocks of 32 rows added into Double; the output and the input gradient are then one
-/// multiply-add per element with per-channel coefficients.
+/// The arithmetic of `Tape.groupNorm` on rows of channels: each sample is channels/run blocks of
+/// `positions` rows of `run` channels (NHWC: one block, run = channels; blocked: run = the block).
+/// Per-channel sums run along the rows, so they vectorize over channels, in Float over blocks of 32
+/// rows added into Double; the output and the input gradient are then one multiply-add per element
+/// with per-channel coefficients.
 struct GroupNormKernel {
-    let samples, positions, channels, groups: Int
+    let samples, positions, channels, run, groups: Int
     let epsilon: Float
     let activation: Activation?
     var perGroup: Int { channels / groups }
     var sampleSize: Int { positions * channels }
 
-    /// Per channel, Σ over the rows of what `row(p, partial)` adds into `partial` (Float, zeroed
-    /// every 32 rows and flushed into the Double `sums`).
+    /// The channel blocks of a sample.
+    var blocks: Int { channels / run }
+
+    /// Calls `body(row, channel)` for every row of a sample: its offset in the sample and the
+    /// channel of its first value.
+    @inline(__always)
+    func forEachRow(_ body: (Int, Int) -> Void) {
+        for block in 0..<blocks {
+            let (base, first) = (block &* positions &* run, block &* run)
+            for p in 0..<positions { body(base &+ p &* run, first) }
+        }
+    }
+
+    /// Per channel, Σ over the rows of what `row(offset, first, partial)` adds into `partial` (the
+    /// row at `offset` of the sample, whose first channel is `first`; Float, zeroed every 32 rows
+    /// and flushed into the Double `sums`).
     @inline(__always)
     private func channelSums(
-        _ sums: UnsafeMutablePointer<Double>, _ partial: UnsafeMutablePointer<Float>, _ row: (Int, UnsafeMutablePointer<Float>) -> Void
+        _ sums: UnsafeMutablePointer<Double>, _ partial: UnsafeMutablePointer<Float>, _ row: (Int, Int, UnsafeMutablePointer<Float>) -> Void
     ) {
         sums.update(repeating: 0, count: channels)
-        var p = 0
-        while p < positions {
-            partial.update(repeating: 0, count: channels)
-            let end = min(p &+ 32, positions)
-            while p < end {
-                row(p, partial)
-                p &+= 1
+        for block in 0..<blocks {
+            let (base, first) = (block &* positions &* run, block &* run)
+            var p = 0
+            while p < positions {
+                partial.update(repeating: 0, count: run)
+                let end = min(p &+ 32, positions)
+                while p < end {
+                    row(base &+ p &* run, first, partial)
+                    p &+= 1
+                }
+                for j in 0..<run { sums[first &+ j] += Double(partial[j]) }
             }
-            for ch in 0..<channels { sums[ch] += Double(partial[ch]) }
         }
     }
 
@@ -108,20 +128,20 @@ struct GroupNormKernel {
                         let (mu, a, b) = (scratch.floats + 2 * c, scratch.floats + 3 * c, scratch.floats + 4 * c)
                         for s in range {
                             let xs = px + s * sampleSize, ys = output.baseAddress! + s * sampleSize
-                            channelSums(sums, partial) { p, acc in
-                                let row = xs + p &* c
-                                for ch in 0..<c { acc[ch] += row[ch] }
+                            channelSums(sums, partial) { offset, _, acc in
+                                let row = xs + offset
+                                for j in 0..<run { acc[j] += row[j] }
                             }
                             for k in 0..<groups {
                                 let mean = Float(groupTotal(sums, k) / m)
                                 for ch in (k * perGroup)..<((k + 1) * perGroup) { mu[ch] = mean }
                                 statistics[2 * (s * groups + k)] = mean
                             }
-                            channelSums(sums, partial) { p, acc in
-                                let row = xs + p &* c
-                                for ch in 0..<c {
-                                    let d = row[ch] - mu[ch]
-                                    acc[ch] += d * d
+                            channelSums(sums, partial) { offset, first, acc in
+                                let (row, means) = (xs + offset, mu + first)
+                                for j in 0..<run {
+                                    let d = row[j] - means[j]
+                                    acc[j] += d * d
                                 }
                             }
                             for k in 0..<groups {
@@ -133,9 +153,9 @@ struct GroupNormKernel {
                                 }
                             }
                             let zs = z?.baseAddress ?? ys
-                            for p in 0..<positions {
-                                let (row, out) = (xs + p &* c, zs + p &* c)
-                                for ch in 0..<c { out[ch] = row[ch] * a[ch] + b[ch] }
+                            forEachRow { offset, first in
+                                let (row, out, scale, shift) = (xs + offset, zs + offset, a + first, b + first)
+                                for j in 0..<run { out[j] = row[j] * scale[j] + shift[j] }
                             }
                             if let activation, let z { activation.forward(UnsafeBufferPointer(z), UnsafeMutableBufferPointer(start: ys, count: sampleSize), serial: ()) }
                         }
@@ -168,7 +188,7 @@ struct GroupNormKernel {
                                 let z = activation == nil ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: 2 * sampleSize)
                                 defer { scratch.free(); z?.deallocate() }
                                 let f = scratch.floats
-                                let (partialD, partialDX) = (f, f + c)
+                                let (partialD, partialDX) = (f, f + run)
                                 let (r, q, a, b, c0, shift) = (f + 2 * c, f + 3 * c, f + 4 * c, f + 5 * c, f + 6 * c, f + 7 * c)
                                 for s in range {
                                     let xs = px + s * sampleSize, dxs = dx + s * sampleSize
@@ -182,9 +202,9 @@ struct GroupNormKernel {
                                     if let activation, let z {
                                         let dzBuffer = z.baseAddress! + sampleSize
                                         for ch in 0..<c { (a[ch], shift[ch]) = (r[ch] * pg[ch], q[ch] * pg[ch] + pb[ch]) }
-                                        for p in 0..<positions {
-                                            let (row, out) = (xs + p &* c, z.baseAddress! + p &* c)
-                                            for ch in 0..<c { out[ch] = row[ch] * a[ch] + shift[ch] }
+                                        forEachRow { offset, first in
+                                            let (row, out, scale, add) = (xs + offset, z.baseAddress! + offset, a + first, shift + first)
+                                            for j in 0..<run { out[j] = row[j] * scale[j] + add[j] }
                                         }
                                         activation.backward(
                                             UnsafeBufferPointer(rebasing: z[0..<sampleSize]), UnsafeBufferPointer(start: dz, count: sampleSize),
@@ -195,20 +215,24 @@ struct GroupNormKernel {
                                     let (dBetaS, dGammaS) = (parts + 2 * s * c, parts + (2 * s + 1) * c)
                                     dBetaS.update(repeating: 0, count: c)
                                     dGammaS.update(repeating: 0, count: c)
-                                    var p = 0
-                                    while p < positions {
-                                        partialD.update(repeating: 0, count: 2 * c)
-                                        let end = min(p &+ 32, positions)
-                                        while p < end {
-                                            let (row, g) = (xs + p &* c, dz + p &* c)
-                                            // Two loops, one accumulator each: both vectorize.
-                                            for ch in 0..<c { partialD[ch] += g[ch] }
-                                            for ch in 0..<c { partialDX[ch] += g[ch] * (row[ch] * r[ch] + q[ch]) }
-                                            p &+= 1
-                                        }
-                                        for ch in 0..<c {
-                                            dBetaS[ch] += Double(partialD[ch])
-                                            dGammaS[ch] += Double(partialDX[ch])
+                                    for block in 0..<blocks {
+                                        let (base, first) = (block &* positions &* run, block &* run)
+                                        let (rb, qb) = (r + first, q + first)
+                                        var p = 0
+                                        while p < positions {
+                                            partialD.update(repeating: 0, count: 2 * run)
+                                            let end = min(p &+ 32, positions)
+                                            while p < end {
+                                                let (row, g) = (xs + (base &+ p &* run), dz + (base &+ p &* run))
+                                                // Two loops, one accumulator each: both vectorize.
+                                                for j in 0..<run { partialD[j] += g[j] }
+                                                for j in 0..<run { partialDX[j] += g[j] * (row[j] * rb[j] + qb[j]) }
+                                                p &+= 1
+                                            }
+                                            for j in 0..<run {
+                                                dBetaS[first &+ j] += Double(partialD[j])
+                                                dGammaS[first &+ j] += Double(partialDX[j])
+                                            }
                                         }
                                     }
                                     // ∂x = ∂z·γr − r·mean(γ∂z) − (x − μ)·r²·mean(γ∂z·x̂) = ∂z·a + x·b + c0.
@@ -225,9 +249,10 @@ struct GroupNormKernel {
                                             c0[ch] = -r[ch] * meanD - q[ch] * r[ch] * meanDX
                                         }
                                     }
-                                    for p in 0..<positions {
-                                        let (row, g, out) = (xs + p &* c, dz + p &* c, dxs + p &* c)
-                                        for ch in 0..<c { out[ch] = g[ch] * a[ch] + row[ch] * b[ch] + c0[ch] }
+                                    forEachRow { offset, first in
+                                        let (row, g, out) = (xs + offset, dz + offset, dxs + offset)
+                                        let (ab, bb, cb) = (a + first, b + first, c0 + first)
+                                        for j in 0..<run { out[j] = g[j] * ab[j] + row[j] * bb[j] + cb[j] }
                                     }
                                 }
                             }

@@ -1,14 +1,16 @@
 extension Tape {
     /// Nearest-neighbour upsampling by 2 on both axes (PyTorch's `interpolate(scale_factor=2,
-    /// mode="nearest")`): y[n, c, 2i + a, 2j + b] = x[n, c, i, j] for a, b ∈ {0, 1}; in NHWC the
-    /// same positions with channels last. Pullback: ∂x[i, j] = Σ of the four ∂y it was copied to.
+    /// mode="nearest")`): y[n, c, 2i + a, 2j + b] = x[n, c, i, j] for a, b ∈ {0, 1}, in any
+    /// layout. Pullback: ∂x[i, j] = Σ of the four ∂y it was copied to.
     public func upsampleNearest2x(_ x: Var, layout: ImageLayout = .nchw) -> Var {
         let xv = x.value
-        precondition(xv.rank == 4, "upsampleNearest2x: need a rank-4 input, got \(xv.shape)")
+        precondition(xv.rank == layout.rank, "upsampleNearest2x: need a rank-\(layout.rank) input (\(layout.rawValue)), got \(xv.shape)")
         let (n, c, h, w) = layout.dimensions(xv.shape)
         let outShape = layout.shape(batch: n, channels: c, height: 2 * h, width: 2 * w)
-        // Both layouts as [planes, h, w, run]: NCHW has n·c planes of runs of 1, NHWC n planes of runs of c.
-        let (planes, run) = layout == .nchw ? (n * c, 1) : (n, c)
+        // Every layout as [planes, h, w, run]: NCHW has n·c planes of runs of 1, NHWC n planes of
+        // runs of c, blocked n·c/b planes of runs of b.
+        let run = layout.run(channels: c)
+        let planes = n * c / run
         let y = Tensor(shape: outShape) { out in
             xv.scalars.withUnsafeBufferPointer { px in
                 guard let sourceBase = px.baseAddress, let targetBase = out.baseAddress else { return }  // an empty batch
@@ -137,29 +139,31 @@ extension Tape {
 }
 
 extension Tape {
-    /// The same images in another layout (NCHW ↔ NHWC); the pullback moves the gradient back.
+    /// The same images in another layout (any of NCHW, NHWC, blocked; oneDNN's reorder); the
+    /// pullback moves the gradient back.
     public func relayout(_ x: Var, from: ImageLayout, to: ImageLayout) -> Var {
         guard from != to else { return x }
         let xv = x.value
-        precondition(xv.rank == 4, "relayout: need a rank-4 input, got \(xv.shape)")
+        precondition(xv.rank == from.rank, "relayout: need a rank-\(from.rank) input (\(from.rawValue)), got \(xv.shape)")
         let (n, c, h, w) = from.dimensions(xv.shape)
-        func move(_ t: Tensor, _ a: ImageLayout, _ b: ImageLayout) -> Tensor {
-            var out = Tensor(zeros: b.shape(batch: n, channels: c, height: h, width: w))
-            t.scalars.withUnsafeBufferPointer { src in
-                out.scalars.withUnsafeMutableBufferPointer { dst in
-                    for i in 0..<n {
-                        for k in 0..<c {
-                            for p in 0..<(h * w) {
-                                let nchw = (i * c + k) * h * w + p, nhwc = (i * h * w + p) * c + k
-                                dst[b == .nchw ? nchw : nhwc] = src[a == .nchw ? nchw : nhwc]
-                            }
-                        }
+        precondition(from.holds(channels: c) && to.holds(channels: c), "relayout: \(c) channels do not fill whole blocks of \(ImageLayout.channelBlock)")
+        // (A nested function that reached `self` would make the pullback hold the tape: a cycle.)
+        func move(_ t: Tensor, _ a: ImageLayout, _ b: ImageLayout, on tape: Tape) -> Tensor {
+            let shape = b.shape(batch: n, channels: c, height: h, width: w)
+            guard t.count > 0 else { return Tensor(zeros: shape) }
+            var failure: (any Error)?
+            let moved = Tensor(shape: shape) { out in
+                t.scalars.withUnsafeBufferPointer { source in
+                    do { try DNNL.reorder([n, c, h, w], from: a.tag, source.baseAddress!, to: b.tag, out.baseAddress!) } catch {
+                        out.initialize(repeating: 0)
+                        failure = error
                     }
                 }
             }
-            return out
+            if let failure { tape.fail(failure) }
+            return moved
         }
-        return record(move(xv, from, to), inputs: [x]) { { tape, dy in tape.accumulate(x, move(dy, to, from)) } }
+        return record(move(xv, from, to, on: self), inputs: [x]) { { tape, dy in tape.accumulate(x, move(dy, to, from, on: tape)) } }
     }
 
     /// Columns [range) of the last axis: [..., c] → [..., range.count] (q, k and v out of one
@@ -190,16 +194,17 @@ extension Tape {
 
 extension Tape {
     /// y[n, c, h, w] = x[n, c, h, w] + shift[n, c]: one value per image and channel added at every
-    /// position (a U-Net block's time embedding), in either layout. Pullbacks: ∂x = ∂y,
+    /// position (a U-Net block's time embedding), in any layout. Pullbacks: ∂x = ∂y,
     /// ∂shift[n, c] = Σ over positions of ∂y[n, c, ·, ·]. Images run in parallel.
     public func addChannelShift(_ x: Var, _ shift: Var, layout: ImageLayout = .nchw) -> Var {
         let xv = x.value, sv = shift.value
-        precondition(xv.rank == 4, "addChannelShift: need a rank-4 input, got \(xv.shape)")
+        precondition(xv.rank == layout.rank, "addChannelShift: need a rank-\(layout.rank) input (\(layout.rawValue)), got \(xv.shape)")
         let (n, c, h, w) = layout.dimensions(xv.shape)
         precondition(sv.shape == [n, c], "addChannelShift: shift must be [\(n), \(c)], got \(sv.shape)")
         let positions = h * w
-        // Both layouts as runs: NHWC has `positions` rows of c channels, NCHW c rows of `positions`.
-        let (rows, width) = layout == .nhwc ? (positions, c) : (c, positions)
+        // Each image as blocks of `positions` rows of `run` channels (NCHW: c blocks of runs of 1,
+        // taken as c rows of `positions` with one shift each).
+        let run = layout.run(channels: c)
         let y = Tensor(shape: xv.shape) { out in
             xv.scalars.withUnsafeBufferPointer { px in
                 sv.scalars.withUnsafeBufferPointer { ps in
@@ -207,13 +212,19 @@ extension Tape {
                     Parallel.chunks(n, itemSize: c * positions) { images in
                         for s in images {
                             let (xs, ys, shifts) = (px.baseAddress! + s * c * positions, out.baseAddress! + s * c * positions, ps.baseAddress! + s * c)
-                            for r in 0..<rows {
-                                let (source, target) = (xs + r &* width, ys + r &* width)
-                                switch layout {
-                                case .nhwc: for i in 0..<width { target[i] = source[i] + shifts[i] }
-                                case .nchw:
-                                    let shift = shifts[r]
-                                    for i in 0..<width { target[i] = source[i] + shift }
+                            if run == 1 {
+                                for ch in 0..<c {
+                                    let (source, target, shift) = (xs + ch &* positions, ys + ch &* positions, shifts[ch])
+                                    for i in 0..<positions { target[i] = source[i] + shift }
+                                }
+                                continue
+                            }
+                            for first in stride(from: 0, to: c, by: run) {
+                                let block = shifts + first
+                                for r in 0..<positions {
+                                    let offset = first &* positions &+ r &* run
+                                    let (source, target) = (xs + offset, ys + offset)
+                                    for i in 0..<run { target[i] = source[i] + block[i] }
                                 }
                             }
                         }
@@ -230,13 +241,18 @@ extension Tape {
                             Parallel.chunks(n, itemSize: c * positions) { images in
                                 for s in images {
                                     let (dys, sums) = (pdy.baseAddress! + s * c * positions, out.baseAddress! + s * c)
-                                    switch layout {
-                                    case .nhwc:
-                                        sums.initialize(repeating: 0, count: c)
-                                        for r in 0..<positions { for ch in 0..<c { sums[ch] += dys[r * c + ch] } }
-                                    case .nchw:
+                                    if run == 1 {
                                         for ch in 0..<c {
                                             sums[ch] = Float(Kernels.sum(UnsafeBufferPointer(start: dys + ch * positions, count: positions)))
+                                        }
+                                        continue
+                                    }
+                                    sums.initialize(repeating: 0, count: c)
+                                    for first in stride(from: 0, to: c, by: run) {
+                                        let block = sums + first
+                                        for r in 0..<positions {
+                                            let row = dys + (first &* positions &+ r &* run)
+                                            for i in 0..<run { block[i] += row[i] }
                                         }
                                     }
                                 }
@@ -246,6 +262,51 @@ extension Tape {
                     tape.accumulate(shift, dShift)
                 }
                 tape.accumulate(x, dy)
+            }
+        }
+    }
+
+    /// The channels of several image batches side by side, [n, c₁ + c₂ + …, h, w], in any layout
+    /// (NHWC: the last axis; NCHW and blocked: each image's parts one after another). The pullback
+    /// hands each part its channels of ∂y.
+    public func concatChannels(_ parts: [Var], layout: ImageLayout) -> Var {
+        guard layout != .nhwc else { return concatLastAxis(parts) }
+        precondition(!parts.isEmpty, "concatChannels: nothing to concatenate")
+        let values = parts.map(\.value)
+        let dims = values.map { v in
+            precondition(v.rank == layout.rank, "concatChannels: need rank-\(layout.rank) inputs (\(layout.rawValue)), got \(v.shape)")
+            return layout.dimensions(v.shape)
+        }
+        let (n, h, w) = (dims[0].batch, dims[0].height, dims[0].width)
+        precondition(dims.allSatisfy { $0.batch == n && $0.height == h && $0.width == w }, "concatChannels: images differ, \(values.map(\.shape))")
+        let sizes = dims.map { $0.channels * h * w }  // floats per image of each part
+        let total = sizes.reduce(0, +)
+        let y = Tensor(shape: layout.shape(batch: n, channels: dims.map(\.channels).reduce(0, +), height: h, width: w)) { out in
+            nonisolated(unsafe) let out = out
+            for (k, v) in values.enumerated() {
+                let offset = sizes[..<k].reduce(0, +)
+                v.scalars.withUnsafeBufferPointer { p in
+                    nonisolated(unsafe) let p = p
+                    Parallel.chunks(n, itemSize: sizes[k]) { images in
+                        for s in images { (out.baseAddress! + s * total + offset).initialize(from: p.baseAddress! + s * sizes[k], count: sizes[k]) }
+                    }
+                }
+            }
+        }
+        return record(y, inputs: parts) {
+            { tape, dy in
+                for (k, part) in parts.enumerated() where tape.needsGradient(part) {
+                    let offset = sizes[..<k].reduce(0, +)
+                    let dx = Tensor(shape: values[k].shape) { out in
+                        dy.scalars.withUnsafeBufferPointer { p in
+                            nonisolated(unsafe) let (p, out) = (p, out)
+                            Parallel.chunks(n, itemSize: sizes[k]) { images in
+                                for s in images { (out.baseAddress! + s * sizes[k]).initialize(from: p.baseAddress! + s * total + offset, count: sizes[k]) }
+                            }
+                        }
+                    }
+                    tape.accumulate(part, dx)
+                }
             }
         }
     }

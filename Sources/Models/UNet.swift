@@ -87,17 +87,17 @@ final class ResidualBlock: Module {
 
     var parameters: [Parameter] { n1.parameters + c1.parameters + tp.parameters + n2.parameters + c2.parameters + (skip?.parameters ?? []) }
 
-    /// x [b, h, w, c] (NHWC), temb [b, e] (already through SiLU) → [b, h, w, out].
-    func callAsFunction(_ x: Var, _ temb: Var, random: GSLRandom) -> Var {
+    /// x [b, c, h, w] in `layout` (NHWC or blocked), temb [b, e] (already through SiLU) → out channels.
+    func callAsFunction(_ x: Var, _ temb: Var, random: GSLRandom, layout: ImageLayout) -> Var {
         let t = x.tape
-        var h = c1(n1(x, activation: .silu, layout: .nhwc), layout: .nhwc)
-        h = t.addChannelShift(h, tp(temb), layout: .nhwc)
-        h = n2(h, activation: .silu, layout: .nhwc)
+        var h = c1(n1(x, activation: .silu, layout: layout), layout: layout)
+        h = t.addChannelShift(h, tp(temb), layout: layout)
+        h = n2(h, activation: .silu, layout: layout)
         if dropout > 0 && t.isRecording {
             h = t.dropout(h, probability: dropout, keep: (0..<h.value.count).map { _ in random.uniform() >= Double(dropout) })
         }
-        h = c2(h, layout: .nhwc)
-        return t.add(skip.map { $0(x, layout: .nhwc) } ?? x, h)
+        h = c2(h, layout: layout)
+        return t.add(skip.map { $0(x, layout: layout) } ?? x, h)
     }
 }
 
@@ -121,9 +121,11 @@ public final class Attention: Module {
 
     public var parameters: [Parameter] { n.parameters + qkv.parameters + o.parameters }
 
-    /// x [b, h, w, c] (NHWC) → the same shape.
-    public func callAsFunction(_ x: Var) -> Var {
-        let t = x.tape
+    /// x [b, c, h, w] in `layout` → the same shape. Positions are rows of channels, so blocked
+    /// input is moved to NHWC and back.
+    public func callAsFunction(_ input: Var, layout: ImageLayout = .nhwc) -> Var {
+        let t = input.tape
+        let x = t.relayout(input, from: layout, to: .nhwc)
         let (b, hgt, wid, c) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         let d = c / heads
         let tokens = t.reshape(qkv(n(x, layout: .nhwc), layout: .nhwc), [b, hgt * wid, 3 * c])
@@ -136,7 +138,7 @@ public final class Attention: Module {
             return t.batchedMatmul(weights, v)
         }
         let h = t.reshape(heads == 1 ? outputs[0] : t.concatLastAxis(outputs), [b, hgt, wid, c])
-        return t.add(x, o(h, layout: .nhwc))
+        return t.relayout(t.add(x, o(h, layout: .nhwc)), from: .nhwc, to: layout)
     }
 }
 
@@ -148,9 +150,10 @@ public final class Attention: Module {
 /// a middle block (`mid1`, `mid_attn`, `mid2`); per level, from the smallest, `blocksPerLevel + 1`
 /// residual blocks on the channel concatenation with the down path's saved activations and a
 /// nearest-×2 upsampling convolution between levels (`up.i`); GroupNorm–SiLU–`conv_out` (zero at
-/// the start). Public input and output NCHW [b, c, h, w]; inside, activations stay NHWC, where
-/// oneDNN's convolutions need no reorders. A conditional network adds a learned label embedding
-/// (a row for ∅) to the time embedding.
+/// the start). Public input and output NCHW [b, c, h, w]; inside, activations stay in oneDNN's
+/// channel-blocked layout when every level's channels fill whole blocks (its convolutions need no
+/// reorders there, and 3×3 ones run as Winograd where oneDNN has it), NHWC otherwise. A
+/// conditional network adds a learned label embedding (a row for ∅) to the time embedding.
 public final class UNet: Denoiser {
     public let configuration: UNetConfiguration
     let timeFeatures: SinusoidalTimeEmbedding
@@ -165,14 +168,21 @@ public final class UNet: Denoiser {
     let seed: UInt64
     /// The dropout draws of training steps (dropout is off on non-recording tapes).
     let dropoutRandom: GSLRandom
+    /// The layout of the activations inside (`.blocked` or `.nhwc`).
+    public let layout: ImageLayout
 
     enum DownStep { case block(ResidualBlock), attention(Attention), downsample(Conv2d) }
     enum UpStep { case block(ResidualBlock), upsample(Conv2d) }
 
-    public init(_ c: UNetConfiguration, seed: UInt64) throws {
+    /// A U-Net of configuration `c` whose parameters are drawn from `seed`; `layout` forces the
+    /// inner layout (nil: blocked when every level's channels fill whole blocks, else NHWC).
+    public init(_ c: UNetConfiguration, seed: UInt64, layout: ImageLayout? = nil) throws {
         try c.validate()
         configuration = c
         self.seed = seed
+        let blocked = c.multipliers.allSatisfy { ImageLayout.blocked.holds(channels: $0 * c.baseChannels) }
+        precondition(layout != .nchw && (layout != .blocked || blocked), "UNet: layout \(layout?.rawValue ?? "") does not fit the channels")
+        self.layout = layout ?? (blocked ? .blocked : .nhwc)
         let rng = GSLRandom(seed: seed, stream: .initialization)
         dropoutRandom = GSLRandom(seed: splitMix64(seed ^ 0xD809), stream: .noise)
         timeFeatures = SinusoidalTimeEmbedding(dimension: c.timeFeatures)
@@ -235,7 +245,7 @@ public final class UNet: Denoiser {
 
     public var sampleShape: [Int] { [configuration.inputChannels, configuration.resolution, configuration.resolution] }
     public var classes: Int { configuration.classes }
-    public func makeSibling() -> UNet { try! UNet(configuration, seed: seed) }  // the configuration was validated by init
+    public func makeSibling() -> UNet { try! UNet(configuration, seed: seed, layout: layout) }  // the configuration was validated by init
     /// One: oneDNN's convolutions split the whole batch over the threads themselves (two tapes would
     /// take turns on the same convolution plans, each on half a batch).
     public var trainingShards: Int { 1 }
@@ -256,29 +266,32 @@ public final class UNet: Denoiser {
             temb = t.add(temb, labelEmbedding(indices, on: t))
         }
         let tembSiLU = t.activation(temb, .silu)
-        var h = convIn(t.relayout(x, from: .nchw, to: .nhwc), layout: .nhwc)
+        let layout = self.layout
+        // The first and last convolutions run on NHWC (oneDNN's fast kernels for 1 or 3 channels).
+        var h = t.relayout(convIn(t.relayout(x, from: .nchw, to: .nhwc), layout: .nhwc), from: .nhwc, to: layout)
         var saved = [h]
         for (i, step) in down.enumerated() {
             switch step {
             case .block(let b):
-                h = b(h, tembSiLU, random: dropoutRandom)
+                h = b(h, tembSiLU, random: dropoutRandom, layout: layout)
                 if i + 1 >= down.count || !(down[i + 1].isAttention) { saved.append(h) }
             case .attention(let a):
-                h = a(h)
+                h = a(h, layout: layout)
                 saved.append(h)
             case .downsample(let d):
-                h = d(h, layout: .nhwc)
+                h = d(h, layout: layout)
                 saved.append(h)
             }
         }
-        h = mid2(midAttention(mid1(h, tembSiLU, random: dropoutRandom)), tembSiLU, random: dropoutRandom)
+        h = mid1(h, tembSiLU, random: dropoutRandom, layout: layout)
+        h = mid2(midAttention(h, layout: layout), tembSiLU, random: dropoutRandom, layout: layout)
         for step in up {
             switch step {
-            case .block(let b): h = b(t.concatLastAxis([h, saved.removeLast()]), tembSiLU, random: dropoutRandom)
-            case .upsample(let u): h = u(t.upsampleNearest2x(h, layout: .nhwc), layout: .nhwc)
+            case .block(let b): h = b(t.concatChannels([h, saved.removeLast()], layout: layout), tembSiLU, random: dropoutRandom, layout: layout)
+            case .upsample(let u): h = u(t.upsampleNearest2x(h, layout: layout), layout: layout)
             }
         }
-        h = convOut(normOut(h, activation: .silu, layout: .nhwc), layout: .nhwc)
+        h = convOut(t.relayout(normOut(h, activation: .silu, layout: layout), from: layout, to: .nhwc), layout: .nhwc)
         return t.relayout(h, from: .nhwc, to: .nchw)
     }
 }

@@ -4,7 +4,7 @@ import Stats
 /// A 2-D convolution layer y = x ⋆ W + b, W [out, in, k, k], b [out] (PyTorch's nn.Conv2d layout
 /// and default initialization: W, b ~ U(−1/√fan_in, 1/√fan_in), fan_in = in·k², He et al. 2015
 /// with a = √5), or all zeros (`zeroInitialized`, the last convolution of a residual block and the
-/// output convolution in Ho et al. 2020). Activations in `layout` (the U-Net keeps NHWC).
+/// output convolution in Ho et al. 2020). Activations in `layout` (the U-Net keeps oneDNN's blocked layout, or NHWC).
 public final class Conv2d: Module {
     public let weight: Parameter
     public let bias: Parameter

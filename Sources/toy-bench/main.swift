@@ -138,16 +138,24 @@ struct W3: ParsableCommand {
     @Option(help: "Timed steps.") var steps = 30
     @Option(help: "Untimed warm-up steps.") var warmup = 5
     @Option(help: "Batch size.") var batch = 64
-    @Option(help: "Images in the timed sampling forward pass.") var sampleBatch = 100
+    @Option(help: "Images in the timed sampling forward pass (0: none, so peak memory is the training step's).") var sampleBatch = 100
+    @Option(help: "Convolution algorithm: winograd (where oneDNN has it) or direct.") var conv = "winograd"
+    @Option(help: "U-Net activation layout: blocked or nhwc (default: blocked when the channels fit).") var layout: String?
 
     func run() throws {
         Threads.set(common.threads)
+        guard let algorithm = ConvolutionAlgorithm(rawValue: conv) else { throw ValidationError("--conv: choose winograd or direct") }
+        ConvolutionPlan.algorithm = algorithm
+        let inner = try layout.map { name in
+            guard let l = ImageLayout(rawValue: name), l != .nchw else { throw ValidationError("--layout: choose blocked or nhwc") }
+            return l
+        }
         // W3 draws x0 ~ U(−1, 1) afresh each step; content does not change the cost, so the
         // trainer draws batches from a pool of such images.
         let pool = 100 * batch
         let rng = GSLRandom(seed: common.seed, stream: .data)
         let data = TrainingData(samples: Tensor(shape: [pool, 1, 28, 28], scalars: (0..<(pool * 784)).map { _ in Float(2 * rng.uniform() - 1) }))
-        let net = try UNet(UNetConfiguration(), seed: common.seed)
+        let net = try UNet(UNetConfiguration(), seed: common.seed, layout: inner)
         var options = TrainingOptions()
         options.batchSize = batch
         options.steps = warmup + steps
@@ -169,7 +177,7 @@ struct W3: ParsableCommand {
         // Sampling cost: one forward pass of a batch of `sampleBatch` images on a non-recording tape.
         var forwardTimes: [Double] = []
         let images = Tensor(shape: [sampleBatch, 1, 28, 28], scalars: rng.gaussians(sampleBatch * 784))
-        for i in 0..<4 {
+        for i in 0..<(sampleBatch > 0 ? 4 : 0) {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let tape = Tape(recording: false)
             _ = net(tape.constant(images), times: [Float](repeating: 500, count: sampleBatch))
@@ -183,7 +191,7 @@ struct W3: ParsableCommand {
             "params": net.parameterCount, "ms_median": median(times), "ms_min": times.min() ?? 0,
             "gflops": 3 * forward / (median(times) * 1e-3) / 1e9, "loss_first": losses.first ?? 0,
             "loss_last5_mean": losses.suffix(5).reduce(0, +) / 5, "cpu_per_wall": w.cpuPerWall, "foreign_cores": w.foreign ?? NSNull(),
-            "sample_batch": sampleBatch, "forward_ms_median": median(forwardTimes),
+            "sample_batch": sampleBatch, "forward_ms_median": forwardTimes.isEmpty ? NSNull() : median(forwardTimes), "layout": net.layout.rawValue, "conv": conv, "losses": losses,
         ])
     }
 }

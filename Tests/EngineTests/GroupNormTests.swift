@@ -74,6 +74,30 @@ import Testing
         }
     }
 
+    /// The blocked layout, with groups that straddle channel blocks (three blocks in four groups),
+    /// GroupNorm → SiLU: the formula, and all three gradients against central differences.
+    @Test func blockedLayoutWithGroupsAcrossBlocks() throws {
+        let c = 3 * ImageLayout.channelBlock, shape = [2, c, 3, 2], groups = 4
+        let x = randomTensor(shape, seed: 16, scale: 2), gamma = randomTensor([c], seed: 17), beta = randomTensor([c], seed: 18)
+        let r = randomTensor(shape, seed: 19).scalars.map(Double.init)
+        let tape = Tape()
+        let (xv, gv, bv) = (
+            tape.input(ConvolutionTests.arrange(x, .blocked), requiresGradient: true), tape.input(gamma, requiresGradient: true),
+            tape.input(beta, requiresGradient: true)
+        )
+        let y = tape.groupNorm(xv, groups: groups, weight: gv, bias: bv, activation: .silu, layout: .blocked)
+        let operands = [x.scalars.map(Double.init), gamma.scalars.map(Double.init), beta.scalars.map(Double.init)]
+        let want = Self.reference(operands[0], operands[1], operands[2], shape: shape, groups: groups, silu: true)
+        for (k, (got, expected)) in zip(ConvolutionTests.nchw(y.value, .blocked).scalars, want).enumerated() {
+            #expect(abs(Double(got) - expected) <= 1e-5 * max(1, abs(expected)), "element \(k): \(got) vs \(expected)")
+        }
+        tape.backward(tape.sum(tape.multiply(y, tape.constant(ConvolutionTests.arrange(Tensor(shape: shape, scalars: r.map(Float.init)), .blocked)))))
+        let analytic = [ConvolutionTests.nchw(tape.gradient(of: xv)!, .blocked), tape.gradient(of: gv)!, tape.gradient(of: bv)!].map(\.scalars)
+        expectGradients(analytic, of: operands, step: 1e-4, tolerance: 1e-3, "groupNorm blocked") {
+            zip(Self.reference($0[0], $0[1], $0[2], shape: shape, groups: groups, silu: true), r).map(*).reduce(0, +)
+        }
+    }
+
     /// A batch large enough to be split over threads gives the same bits on 1 and 2 threads
     /// (samples are independent; ∂γ and ∂β are summed in sample order), and matches the formula.
     @Test func oneAndTwoThreadsGiveIdenticalResults() throws {

@@ -5,31 +5,88 @@ import Testing
 /// The attention and resampling ops of the U-Net: forward against their definitions, gradients
 /// against central differences.
 @Suite struct ImageOpTests {
-    @Test(arguments: [ImageLayout.nchw, .nhwc])
+    /// Channels for a test in `layout`: 3, or two whole blocks when blocked.
+    static func channels(_ layout: ImageLayout) -> Int { layout == .blocked ? 2 * ImageLayout.channelBlock : 3 }
+
+    @Test(arguments: [ImageLayout.nchw, .nhwc, .blocked])
     func upsamplingCopiesEachPixelToItsFourChildren(_ layout: ImageLayout) {
-        let x = randomTensor([2, 3, 2, 3], seed: 21)  // NCHW numbers
+        let k = Self.channels(layout)
+        let x = randomTensor([2, k, 2, 3], seed: 21)  // NCHW numbers
         let tape = Tape(recording: false)
         let y = ConvolutionTests.nchw(tape.upsampleNearest2x(tape.constant(ConvolutionTests.arrange(x, layout)), layout: layout).value, layout)
-        #expect(y.shape == [2, 3, 4, 6])
-        for n in 0..<2 { for c in 0..<3 { for i in 0..<4 { for j in 0..<6 {
-            #expect(y.scalars[((n * 3 + c) * 4 + i) * 6 + j] == x.scalars[((n * 3 + c) * 2 + i / 2) * 3 + j / 2])
+        #expect(y.shape == [2, k, 4, 6])
+        for n in 0..<2 { for c in 0..<k { for i in 0..<4 { for j in 0..<6 {
+            #expect(y.scalars[((n * k + c) * 4 + i) * 6 + j] == x.scalars[((n * k + c) * 2 + i / 2) * 3 + j / 2])
         } } } }
         checkGradient(ConvolutionTests.arrange(x, layout)) { t, v in weightedSum(t, t.upsampleNearest2x(v, layout: layout)) }
     }
 
     /// A per-image, per-channel value added at every position, in both layouts, against the
     /// definition, with gradients for both operands against central differences.
-    @Test(arguments: [ImageLayout.nchw, .nhwc])
+    @Test(arguments: [ImageLayout.nchw, .nhwc, .blocked])
     func channelShiftAddsOneValuePerImageAndChannel(_ layout: ImageLayout) {
-        let x = randomTensor([2, 3, 4, 5], seed: 26), shift = randomTensor([2, 3], seed: 27)  // NCHW numbers
+        let k = Self.channels(layout)
+        let x = randomTensor([2, k, 4, 5], seed: 26), shift = randomTensor([2, k], seed: 27)  // NCHW numbers
         let tape = Tape(recording: false)
         let y = ConvolutionTests.nchw(tape.addChannelShift(tape.constant(ConvolutionTests.arrange(x, layout)), tape.constant(shift), layout: layout).value, layout)
-        for n in 0..<2 { for c in 0..<3 { for p in 0..<20 {
-            let i = (n * 3 + c) * 20 + p
-            #expect(y.scalars[i] == x.scalars[i] + shift.scalars[n * 3 + c])
+        for n in 0..<2 { for c in 0..<k { for p in 0..<20 {
+            let i = (n * k + c) * 20 + p
+            #expect(y.scalars[i] == x.scalars[i] + shift.scalars[n * k + c])
         } } }
         checkGradient(ConvolutionTests.arrange(x, layout)) { t, v in weightedSum(t, t.addChannelShift(v, t.constant(shift), layout: layout)) }
         checkGradient(shift) { t, v in weightedSum(t, t.addChannelShift(t.constant(ConvolutionTests.arrange(x, layout)), v, layout: layout)) }
+    }
+
+    /// Channel concatenation in every layout against the definition (image by image, the first
+    /// part's channels then the second's), with gradients for both parts against central differences.
+    @Test(arguments: [ImageLayout.nchw, .nhwc, .blocked])
+    func channelConcatenationPutsThePartsSideBySide(_ layout: ImageLayout) {
+        let (k1, k2) = layout == .blocked ? (ImageLayout.channelBlock, 2 * ImageLayout.channelBlock) : (2, 3)
+        let a = randomTensor([2, k1, 3, 2], seed: 30), b = randomTensor([2, k2, 3, 2], seed: 31)  // NCHW numbers
+        let tape = Tape(recording: false)
+        let y = ConvolutionTests.nchw(
+            tape.concatChannels([tape.constant(ConvolutionTests.arrange(a, layout)), tape.constant(ConvolutionTests.arrange(b, layout))], layout: layout).value,
+            layout)
+        #expect(y.shape == [2, k1 + k2, 3, 2])
+        for n in 0..<2 { for c in 0..<(k1 + k2) { for p in 0..<6 {
+            let want = c < k1 ? a.scalars[(n * k1 + c) * 6 + p] : b.scalars[(n * k2 + c - k1) * 6 + p]
+            #expect(y.scalars[(n * (k1 + k2) + c) * 6 + p] == want)
+        } } }
+        let (pa, pb) = (ConvolutionTests.arrange(a, layout), ConvolutionTests.arrange(b, layout))
+        checkGradient(pa) { t, v in weightedSum(t, t.concatChannels([v, t.constant(pb)], layout: layout)) }
+        checkGradient(pb) { t, v in weightedSum(t, t.concatChannels([t.constant(pa), v], layout: layout)) }
+    }
+
+    /// The engine's relayout (oneDNN's reorder) between every pair of layouts against the
+    /// arrangement written by index, and its gradient (the reverse move) against central differences.
+    @Test func relayoutMovesBetweenEveryPairOfLayouts() {
+        let x = randomTensor([2, 2 * ImageLayout.channelBlock, 3, 5], seed: 32)
+        let layouts: [ImageLayout] = [.nchw, .nhwc, .blocked]
+        for from in layouts {
+            for to in layouts {
+                let tape = Tape(recording: false)
+                let y = tape.relayout(tape.constant(ConvolutionTests.arrange(x, from)), from: from, to: to).value
+                #expect(y.shape == ConvolutionTests.arrange(x, to).shape && y.scalars == ConvolutionTests.arrange(x, to).scalars, "\(from) → \(to)")
+            }
+        }
+        checkGradient(ConvolutionTests.arrange(x, .nhwc)) { t, v in weightedSum(t, t.relayout(v, from: .nhwc, to: .blocked)) }
+    }
+
+    /// A recorded tape is freed once its last user lets go: no op's pullback may hold the tape
+    /// (a relayout that did leaked every training step's activations, 550 MB a W3 step).
+    @Test func tapesAreFreedAfterUse() {
+        weak var gone: Tape?
+        do {
+            let tape = Tape()
+            let x = tape.input(randomTensor([1, 2 * ImageLayout.channelBlock, 4, 4], seed: 33), requiresGradient: true)
+            var h = tape.relayout(x, from: .nchw, to: .blocked)
+            h = tape.upsampleNearest2x(h, layout: .blocked)
+            h = tape.concatChannels([h, h], layout: .blocked)
+            h = tape.relayout(h, from: .blocked, to: .nhwc)
+            tape.backward(weightedSum(tape, h))
+            gone = tape
+        }
+        #expect(gone == nil)
     }
 
     /// Cross-entropy against −log softmax computed in Double (huge logits included) and its

@@ -132,6 +132,38 @@ import Training
         } catch { #expect("\(error)".contains("old.safetensors") && "\(error)".contains("dropout")) }
     }
 
+    /// The U-Net in oneDNN's blocked layout (Winograd convolutions where oneDNN has them) computes
+    /// what it computes in NHWC (direct convolutions): with every parameter random (no zero
+    /// start), the output and every parameter gradient agree to 1e-4 relative.
+    @Test func blockedAndNHWCLayoutsAgree() throws {
+        var c = UNetConfiguration()
+        (c.resolution, c.baseChannels, c.multipliers, c.blocksPerLevel, c.attentionResolutions, c.groups) =
+            (8, ImageLayout.channelBlock, [1, 2], 1, [4], 4)
+        func random(_ shape: [Int], seed: UInt64, scale: Float = 1) -> Tensor {
+            Tensor(shape: shape, scalars: GSLRandom(seed: seed).gaussians(shape.reduce(1, *)).map { $0 * scale })
+        }
+        let x = random([3, 1, 8, 8], seed: 7), times: [Float] = [3, 400, 999]
+        func run(_ layout: ImageLayout) throws -> (output: Tensor, gradients: [Tensor]) {
+            let net = try UNet(c, seed: 3, layout: layout)
+            #expect(net.layout == layout)
+            for (k, p) in net.parameters.enumerated() { p.value = random(p.value.shape, seed: 100 + UInt64(k), scale: 0.3) }
+            let tape = Tape()
+            let y = net(tape.constant(x), times: times, labels: nil)
+            tape.backward(tape.sum(tape.multiply(y, tape.constant(random(y.shape, seed: 99)))))
+            try tape.checkFailure()
+            return (y.value, net.parameters.map(\.grad))
+        }
+        let (blocked, nhwc) = (try run(.blocked), try run(.nhwc))
+        func off(_ a: Tensor, _ b: Tensor) -> Float {
+            let scale = max(1, b.scalars.map(abs).max() ?? 0)
+            return zip(a.scalars, b.scalars).map { abs($0 - $1) }.max().map { $0 / scale } ?? 0
+        }
+        #expect(off(blocked.output, nhwc.output) < 1e-4, "output off by \(off(blocked.output, nhwc.output))")
+        for (k, (a, b)) in zip(blocked.gradients, nhwc.gradients).enumerated() {
+            #expect(off(a, b) < 1e-4, "gradient of parameter \(k) off by \(off(a, b))")
+        }
+    }
+
     /// The whole chain learns: driven by the core's trainer, a small U-Net fits four fixed 8×8
     /// images (ε-prediction on a 100-step DDPM chain) — the loss falls tenfold from its start.
     @Test func aSmallUNetLearnsToDenoiseAFewFixedImages() throws {
