@@ -35,13 +35,21 @@ for r in $(seq 1 "$rounds"); do
     "$rss" "$py" "$bench/w2_mlp2d_sample.py" --threads "$threads" --run "r$r" | tee -a "$results"
   fi
   if [[ $workloads == *" w3 "* ]]; then
-    "$rss" "$tb" w3 --threads "$threads" | tee -a "$results"
+    # Training steps only (--sample-batch 0), so the peak memory is a training step's, as PyTorch's.
+    "$rss" "$tb" w3 --threads "$threads" --sample-batch 0 | tee -a "$results"
     "$rss" "$py" "$bench/w3_unet28_train.py" --threads "$threads" --run "r$r" | tee -a "$results"
   fi
 done
-python3 - "$results" "$threads" <<'PY'
+forward="$out/${RESULTS:-results.jsonl}.forward"
+: > "$forward"
+if [[ $workloads == *" w3 "* ]]; then
+  # The sampling cost, in its own process: forward passes of a batch of 100 on a non-recording tape.
+  "$tb" w3 --threads "$threads" --steps 1 --warmup 0 --sample-batch 100 | tee "$forward"
+fi
+python3 - "$results" "$threads" "$forward" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+forward_rows = [json.loads(l) for l in open(sys.argv[3]) if l.strip()]
 t = int(sys.argv[2])
 def med(workload, impl, key):
     v = [r[key] for r in rows if r["workload"] == workload and r["impl"] == impl and r["threads"] == t]
@@ -69,7 +77,7 @@ if n:
 line("W1", "mlp2d-train", "ms_median", "ms/step", 6 * 165634 * 1024 / (peak * 1e9) * 1e3 if n else None)
 line("W2", "mlp2d-sample", "seconds", "seconds", 2 * 165634 * 10000 * 1000 / (peak * 1e9) if n else None)
 line("W3", "unet28-train", "ms_median", "ms/step")
-w3, _ = med("unet28-train", "toy", "forward_ms_median")
+w3 = forward_rows[0]["forward_ms_median"] if forward_rows else float("nan")
 if w3 == w3:
     print(f"W3 U-Net forward of a batch of 100 (sampling cost per network evaluation): toy {w3:.0f} ms")
 PY

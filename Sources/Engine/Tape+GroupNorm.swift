@@ -59,6 +59,9 @@ struct GroupNormKernel {
 
     /// The channel blocks of a sample.
     var blocks: Int { channels / run }
+    /// SiLU computed in the normalization's own pass, 8 values at a time (same arithmetic as
+    /// `Activation.silu`, so the same bits).
+    var fusedSiLU: Bool { activation == .silu && run & 7 == 0 }
 
     /// Calls `body(row, channel)` for every row of a sample: its offset in the sample and the
     /// channel of its first value.
@@ -122,7 +125,7 @@ struct GroupNormKernel {
                     Parallel.chunks(samples, itemSize: sampleSize) { range in
                         let scratch = Scratch(channels: c, coefficients: 3)
                         // z = γ·x̂ + β before the activation (distinct buffers let f(z) vectorize).
-                        let z = activation == nil ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: sampleSize)
+                        let z = activation == nil || fusedSiLU ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: sampleSize)
                         defer { scratch.free(); z?.deallocate() }
                         let (sums, partial) = (scratch.sums, scratch.floats)
                         let (mu, a, b) = (scratch.floats + 2 * c, scratch.floats + 3 * c, scratch.floats + 4 * c)
@@ -142,6 +145,10 @@ struct GroupNormKernel {
                                     a[ch] = rstd * pg[ch]
                                     b[ch] = pb[ch] - mu[ch] * a[ch]
                                 }
+                            }
+                            if fusedSiLU {
+                                forEachRow { offset, first in Rows.affineSiLU(ys + offset, xs + offset, a + first, b + first, run) }
+                                continue
                             }
                             let zs = z?.baseAddress ?? ys
                             forEachRow { offset, first in Rows.affine(zs + offset, xs + offset, a + first, b + first, run) }
@@ -190,10 +197,17 @@ struct GroupNormKernel {
                                     if let activation, let z {
                                         let dzBuffer = z.baseAddress! + sampleSize
                                         for ch in 0..<c { (a[ch], shift[ch]) = (r[ch] * pg[ch], q[ch] * pg[ch] + pb[ch]) }
-                                        forEachRow { offset, first in Rows.affine(z.baseAddress! + offset, xs + offset, a + first, shift + first, run) }
-                                        activation.backward(
-                                            UnsafeBufferPointer(rebasing: z[0..<sampleSize]), UnsafeBufferPointer(start: dz, count: sampleSize),
-                                            UnsafeMutableBufferPointer(start: dzBuffer, count: sampleSize), serial: ())
+                                        if fusedSiLU {
+                                            let incoming = dz
+                                            forEachRow { offset, first in
+                                                Rows.affineSiLUGradient(dzBuffer + offset, incoming + offset, xs + offset, a + first, shift + first, run)
+                                            }
+                                        } else {
+                                            forEachRow { offset, first in Rows.affine(z.baseAddress! + offset, xs + offset, a + first, shift + first, run) }
+                                            activation.backward(
+                                                UnsafeBufferPointer(rebasing: z[0..<sampleSize]), UnsafeBufferPointer(start: dz, count: sampleSize),
+                                                UnsafeMutableBufferPointer(start: dzBuffer, count: sampleSize), serial: ())
+                                        }
                                         dz = UnsafePointer(dzBuffer)
                                     }
                                     // Σ ∂z (∂β) and Σ ∂z·x̂ (∂γ) per channel, one pass for both.
@@ -289,6 +303,51 @@ enum Rows {
         while j < n {
             let d = load(x + j) - load(mu + j)
             store(load(acc + j) + d * d, acc + j)
+            j &+= 8
+        }
+    }
+
+    /// e^x as `fastExp` computes it, 8 at a time (the same operations, so the same bits).
+    @inline(__always) static func exp(_ xIn: Vector) -> Vector {
+        let x = xIn.clamped(lowerBound: Vector(repeating: -87), upperBound: Vector(repeating: 88))
+        let magic: Float = 12_582_912.0
+        let t = x * 1.442_695_040_888_963_41 + magic
+        let n = t - magic
+        let r = x - n * 0.693_359_375 + n * 2.121_944_40e-4
+        let r2 = r * r
+        var p = Vector(repeating: 1.987_569_150_0e-4)
+        p = p * r + 1.398_199_950_7e-3
+        p = p * r + 8.333_451_907_3e-3
+        p = p * r + 4.166_579_589_4e-2
+        p = p * r + 1.666_666_545_9e-1
+        p = p * r + 5.000_000_120_1e-1
+        let e = p * r2 + r + 1
+        let ni = unsafeBitCast(t, to: SIMD8<UInt32>.self) &- magic.bitPattern
+        return e * unsafeBitCast((ni &+ 127) &<< 23, to: Vector.self)
+    }
+
+    /// out = SiLU(x·a + b) = z·σ(z).
+    @inline(__always) static func affineSiLU(
+        _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ n: Int
+    ) {
+        var j = 0
+        while j < n {
+            let z = load(x + j) * load(a + j) + load(b + j)
+            store(z * (1 / (1 + exp(-z))), out + j)
+            j &+= 8
+        }
+    }
+
+    /// out = g·SiLU′(z) with z = x·a + b: σ(z)(1 + z(1 − σ(z))), as `Activation.silu` writes it.
+    @inline(__always) static func affineSiLUGradient(
+        _ out: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>,
+        _ b: UnsafeMutablePointer<Float>, _ n: Int
+    ) {
+        var j = 0
+        while j < n {
+            let z = load(x + j) * load(a + j) + load(b + j)
+            let s = 1 / (1 + exp(-z))
+            store(load(g + j) * (s + z * s * (1 - s)), out + j)
             j &+= 8
         }
     }

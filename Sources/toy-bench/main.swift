@@ -401,7 +401,22 @@ struct Shapes: ParsableCommand {
             let plan = try ConvolutionPlan.plan(g)
             let name = "conv \(k)x\(k) \(c)->\(o) \(size)x\(size) batch \(n)"
             let d = try timeCalls(seconds: 1) { _ = try plan.forward(x, weight: weight, bias: bias) }
-            convRows.append(["shape": name, "backend": "onednn-conv (\(plan.implementations[0]))", "gflops_best": Double(g.flops) / d.best / 1e9, "gflops_median": Double(g.flops) / d.median / 1e9])
+            convRows.append(["shape": name, "backend": "onednn-conv nhwc (\(plan.implementations[0]))", "gflops_best": Double(g.flops) / d.best / 1e9, "gflops_median": Double(g.flops) / d.median / 1e9])
+            // The U-Net's inner layout, both algorithms (Winograd falls back to direct where oneDNN lacks it).
+            if ImageLayout.blocked.holds(channels: c) && ImageLayout.blocked.holds(channels: o) {
+                let bg = ConvolutionGeometry(
+                    input: ImageLayout.blocked.shape(batch: n, channels: c, height: size, width: size), weight: [o, c, k, k], stride: 1, padding: k / 2,
+                    hasBias: true, layout: .blocked)
+                let xb = Tensor(shape: bg.inputShape, scalars: x.scalars)
+                for algorithm in ConvolutionAlgorithm.allCases {
+                    let p = try ConvolutionPlan.plan(bg, algorithm: algorithm)
+                    let t = try timeCalls(seconds: 1) { _ = try p.forward(xb, weight: weight, bias: bias) }
+                    convRows.append([
+                        "shape": name, "backend": "onednn-conv blocked \(algorithm.rawValue) (\(p.implementations[0]))",
+                        "gflops_best": Double(g.flops) / t.best / 1e9, "gflops_median": Double(g.flops) / t.median / 1e9,
+                    ])
+                }
+            }
             var columns = [Float](repeating: 0, count: n * size * size * k * k * c), output = [Float](repeating: 0, count: n * size * size * o)
             for backend in BLAS.Backend.allCases {
                 BLAS.backend = backend

@@ -98,6 +98,31 @@ import Testing
         }
     }
 
+    /// GroupNorm → SiLU in one op (8-wide rows: blocked, or NHWC with channels a multiple of 8)
+    /// gives the same output bits as GroupNorm followed by the SiLU op, and the same gradients to
+    /// rounding (the pullback recomputes z with per-channel coefficients of its own).
+    @Test(arguments: [ImageLayout.nhwc, .blocked])
+    func fusedSiLUEqualsGroupNormThenSiLU(_ layout: ImageLayout) throws {
+        let c = 2 * ImageLayout.channelBlock, shape = [3, c, 5, 4], groups = 4
+        let x = ConvolutionTests.arrange(randomTensor(shape, seed: 20, scale: 3), layout)
+        let gamma = randomTensor([c], seed: 21), beta = randomTensor([c], seed: 22), r = randomTensor(x.shape, seed: 23)
+        func run(fused: Bool) -> (Tensor, [Tensor]) {
+            let tape = Tape()
+            let (xv, gv, bv) = (tape.input(x, requiresGradient: true), tape.input(gamma, requiresGradient: true), tape.input(beta, requiresGradient: true))
+            let y = fused
+                ? tape.groupNorm(xv, groups: groups, weight: gv, bias: bv, activation: .silu, layout: layout)
+                : tape.activation(tape.groupNorm(xv, groups: groups, weight: gv, bias: bv, layout: layout), .silu)
+            tape.backward(tape.sum(tape.multiply(y, tape.constant(r))))
+            return (y.value, [xv, gv, bv].map { tape.gradient(of: $0)! })
+        }
+        let (fused, separate) = (run(fused: true), run(fused: false))
+        #expect(fused.0.scalars == separate.0.scalars)
+        for (a, b) in zip(fused.1, separate.1) {
+            let off = zip(a.scalars, b.scalars).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+            #expect(off < 1e-5, "gradient off by \(off)")
+        }
+    }
+
     /// A batch large enough to be split over threads gives the same bits on 1 and 2 threads
     /// (samples are independent; ∂γ and ∂β are summed in sample order), and matches the formula.
     @Test func oneAndTwoThreadsGiveIdenticalResults() throws {
