@@ -309,7 +309,10 @@ enum Rows {
 
     /// e^x as `fastExp` computes it, 8 at a time (the same operations, so the same bits).
     @inline(__always) static func exp(_ xIn: Vector) -> Vector {
-        let x = xIn.clamped(lowerBound: Vector(repeating: -87), upperBound: Vector(repeating: 88))
+        // Clamped to [−87, 88] by masks (`clamped` compiles to calls here); NaN stays NaN.
+        var x = xIn
+        x.replace(with: -87, where: x .< -87)
+        x.replace(with: 88, where: x .> 88)
         let magic: Float = 12_582_912.0
         let t = x * 1.442_695_040_888_963_41 + magic
         let n = t - magic
