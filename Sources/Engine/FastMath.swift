@@ -5,20 +5,53 @@
 @inlinable @inline(__always)
 public func fastExp(_ xIn: Float) -> Float {
     let x = min(max(xIn, -87.0), 88.0)
-    let magic: Float = 12_582_912.0
-    let t = x * 1.442_695_040_888_963_41 + magic
-    let n = t - magic
-    let r = x - n * 0.693_359_375 + n * 2.121_944_40e-4
-    let r2 = r * r
-    var p: Float = 1.987_569_150_0e-4
-    p = p * r + 1.398_199_950_7e-3
-    p = p * r + 8.333_451_907_3e-3
-    p = p * r + 4.166_579_589_4e-2
-    p = p * r + 1.666_666_545_9e-1
-    p = p * r + 5.000_000_120_1e-1
-    let e = p * r2 + r + 1
-    let ni = t.bitPattern &- magic.bitPattern
+    let (e, t) = exponentParts(x)
+    let ni = t.bitPattern &- Float(12_582_912.0).bitPattern
     return e * Float(bitPattern: (ni &+ 127) << 23)
+}
+
+/// `fastExp` eight values at a time, with the scalar's operations (so the same bits). Clamped by
+/// masks: SIMD8's `clamped` compiles to out-of-line generic calls. NaN stays NaN.
+@inlinable @inline(__always)
+public func fastExp(_ xIn: SIMD8<Float>) -> SIMD8<Float> {
+    var x = xIn
+    x.replace(with: -87, where: x .< -87)
+    x.replace(with: 88, where: x .> 88)
+    let (e, t) = exponentParts(x)
+    let ni = unsafeBitCast(t, to: SIMD8<UInt32>.self) &- Float(12_582_912.0).bitPattern
+    return e * unsafeBitCast((ni &+ 127) &<< 23, to: SIMD8<Float>.self)
+}
+
+/// The arithmetic `fastExp` needs, so one body serves a Float and eight of them.
+@usableFromInline protocol ExponentLanes {
+    init(lanes value: Float)
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+}
+extension Float: ExponentLanes {
+    @inlinable init(lanes value: Float) { self = value }
+}
+extension SIMD8: ExponentLanes where Scalar == Float {
+    @inlinable init(lanes value: Float) { self.init(repeating: value) }
+}
+
+/// For x in [−87, 88]: e^r with r = x − n·ln 2 (|r| ≤ ln 2 / 2, ln 2 in two parts), and t = n +
+/// 1.5·2²³, whose low bits hold n.
+@inlinable @inline(__always)
+func exponentParts<T: ExponentLanes>(_ x: T) -> (mantissa: T, t: T) {
+    let magic = T(lanes: 12_582_912.0)
+    let t = x * T(lanes: 1.442_695_040_888_963_41) + magic
+    let n = t - magic
+    let r = x - n * T(lanes: 0.693_359_375) + n * T(lanes: 2.121_944_40e-4)
+    let r2 = r * r
+    var p = T(lanes: 1.987_569_150_0e-4)
+    p = p * r + T(lanes: 1.398_199_950_7e-3)
+    p = p * r + T(lanes: 8.333_451_907_3e-3)
+    p = p * r + T(lanes: 4.166_579_589_4e-2)
+    p = p * r + T(lanes: 1.666_666_545_9e-1)
+    p = p * r + T(lanes: 5.000_000_120_1e-1)
+    return (p * r2 + r + T(lanes: 1), t)
 }
 
 /// The logistic sigmoid 1 / (1 + e^(−x)) through `fastExp`.

@@ -103,6 +103,18 @@ import Testing
             #expect(abs(e - r) <= 3e-6 * r, "exp(\(x))")
         }
     }
+
+    /// The 8-wide form gives the scalar's bits, past the clamp at both ends and for NaN.
+    @Test func vectorFastExpEqualsTheScalar() {
+        let values = (-1200...1200).map { Float($0) / 10 } + [-1e30, 1e30, -87, 88, 0, -0.0, .infinity, -.infinity]
+        for start in stride(from: 0, to: values.count, by: 8) {
+            var v = SIMD8<Float>(repeating: 1)
+            for k in 0..<min(8, values.count - start) { v[k] = values[start + k] }
+            let e = fastExp(v)
+            for k in 0..<8 { #expect(e[k].bitPattern == fastExp(v[k]).bitPattern, "exp(\(v[k]))") }
+        }
+        #expect(fastExp(SIMD8<Float>(repeating: .nan))[0].isNaN && fastExp(Float.nan).isNaN)
+    }
 }
 
 @Suite struct FastMathTests {
