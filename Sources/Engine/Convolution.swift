@@ -432,6 +432,13 @@ public final class ConvolutionPlan: @unchecked Sendable {
         set { cacheLock.withLock { preferred = newValue } }
     }
 
+    /// What decides a convolution's last digits on this machine: oneDNN's version, the preferred
+    /// algorithm and the CPU's channel block (16: AVX-512, where oneDNN has Winograd; 8: AVX2).
+    public static var summary: String {
+        let v = dnnl_version()!.pointee
+        return "oneDNN \(v.major).\(v.minor).\(v.patch), \(algorithm.rawValue) where oneDNN has it, channel block \(ImageLayout.channelBlock)"
+    }
+
     /// The plan of `geometry` for `algorithm` (the preferred one unless given), built on first use.
     public static func plan(_ geometry: ConvolutionGeometry, algorithm: ConvolutionAlgorithm? = nil) throws -> ConvolutionPlan {
         cacheLock.lock()

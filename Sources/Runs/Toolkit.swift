@@ -10,11 +10,14 @@ public struct Toolkit: Codable, Sendable {
     public var gitCommit: String?
     public var blas: String
     public var host: String
+    /// oneDNN's version, convolution algorithm and channel block (`ConvolutionPlan.summary`): image
+    /// runs on machines that differ here agree only to rounding. Absent in records before it existed.
+    public var convolutions: String?
 
     public static func current() -> Toolkit {
         Toolkit(
             version: version, gitCommit: gitCommit(), blas: BLAS.backendName,
-            host: ProcessInfo.processInfo.hostName)
+            host: ProcessInfo.processInfo.hostName, convolutions: ConvolutionPlan.summary)
     }
 
     /// Finds the package root above the executable (.build/release/toy) and asks git for HEAD.

@@ -49,6 +49,7 @@ func quietRun(_ url: URL) -> ToyRun {
         let saved = try RunRecord.load(d)
         #expect(saved.configuration == tinyConfiguration())
         #expect(saved.toolkit.version == Toolkit.version)
+        #expect(saved.toolkit.convolutions?.contains("channel block \(ImageLayout.channelBlock)") == true)
         #expect(saved.timings != nil)
         let csv = try String(contentsOf: d.samplesCSV, encoding: .utf8).split(separator: "\n")
         #expect(csv.first == "x,y" && csv.count == 301)
