@@ -16,13 +16,16 @@ public final class Parameter {
 }
 
 /// A node of a `Tape`: an index into its values. It holds the tape unowned, so nodes and the
-/// pullbacks that capture node indices never form a retain cycle.
+/// pullbacks that capture node indices never form a retain cycle. On a non-recording tape the node
+/// holds its value itself and the tape keeps none, so a forward pass frees each intermediate once
+/// nothing uses it (a U-Net sampling step no longer holds every activation of the pass).
 public struct Var {
     public let id: Int
     public unowned let tape: Tape
+    @usableFromInline let held: Tensor?
 
-    public var value: Tensor { tape.values[id] }
-    public var shape: [Int] { tape.values[id].shape }
+    public var value: Tensor { held ?? tape.values[id] }
+    public var shape: [Int] { held?.shape ?? tape.values[id].shape }
 }
 
 /// Reverse-mode automatic differentiation on a tape (Wengert list). Each op appends its value
@@ -80,12 +83,18 @@ public final class Tape {
 
     @usableFromInline
     func append(_ value: Tensor, needsGradient: Bool, pullback: Pullback?) -> Var {
-        values.append(value)
+        values.append(isRecording ? value : Self.released)
         grads.append(nil)
         needsGrad.append(needsGradient)
         pullbacks.append(pullback)
-        return Var(id: values.count - 1, tape: self)
+        return Var(id: values.count - 1, tape: self, held: isRecording ? nil : value)
     }
+
+    /// How many floats the tape itself keeps alive (all its values when recording; none otherwise).
+    public var keptScalarCount: Int { values.reduce(0) { $0 + $1.count } }
+
+    /// What a non-recording tape keeps in place of a value (its nodes hold their own).
+    @usableFromInline static let released = Tensor(shape: [0], scalars: [])
 
     /// Adds `gradient` into the gradient of node `v` (a no-op when `v` needs none).
     public func accumulate(_ v: Var, _ gradient: Tensor) {

@@ -16,6 +16,22 @@ import Testing
         #expect(!tape.needsGradient(y))
     }
 
+    /// A non-recording tape keeps no values (each node holds its own, freed when the node goes), so
+    /// the intermediates of a forward pass do not pile up; a recording tape keeps them for backward.
+    @Test func onlyRecordingTapesKeepValues() {
+        func chain(_ tape: Tape) -> (Var, Int) {
+            var h = tape.constant(randomTensor([64, 32], seed: 1))
+            for _ in 0..<5 { h = tape.activation(tape.add(h, h), .silu) }
+            return (h, h.value.count)
+        }
+        let quiet = Tape(recording: false)
+        let (y, n) = chain(quiet)
+        #expect(quiet.keptScalarCount == 0 && y.value.count == n && y.shape == [64, 32])
+        let recording = Tape()
+        let (z, _) = chain(recording)
+        #expect(recording.keptScalarCount == 11 * n && z.value.scalars == y.value.scalars)
+    }
+
     @Test func parameterGradientsAccumulateIntoParameters() {
         let p = Parameter(name: "w", value: Tensor(shape: [2], scalars: [1, 2]))
         for _ in 0..<2 {
