@@ -181,7 +181,10 @@ public final class UNet: Denoiser {
         configuration = c
         self.seed = seed
         let blocked = c.multipliers.allSatisfy { ImageLayout.blocked.holds(channels: $0 * c.baseChannels) }
-        precondition(layout != .nchw && (layout != .blocked || blocked), "UNet: layout \(layout?.rawValue ?? "") does not fit the channels")
+        guard layout != .nchw && (layout != .blocked || blocked) else {
+            throw UNetError.invalid(
+                "U-Net: activations cannot take the \(layout!.rawValue) layout inside (blocked needs every level's channels in whole blocks of \(ImageLayout.channelBlock); NCHW is the outside layout)")
+        }
         self.layout = layout ?? (blocked ? .blocked : .nhwc)
         let rng = GSLRandom(seed: seed, stream: .initialization)
         dropoutRandom = GSLRandom(seed: splitMix64(seed ^ 0xD809), stream: .noise)

@@ -42,6 +42,12 @@ import Training
             _ = try UNet(c, seed: 0)
             Issue.record("20 channels in 8 groups was accepted")
         } catch { #expect("\(error)".contains("--groups 8") && "\(error)".contains("20, 20, 40, 40")) }
+        // A blocked inside needs whole channel blocks (4 channels never fill one); NCHW is the outside.
+        c = UNetConfiguration()
+        (c.baseChannels, c.groups) = (4, 4)
+        #expect((try? UNet(c, seed: 0))?.layout == .nhwc)
+        #expect(throws: UNetError.self) { try UNet(c, seed: 0, layout: .blocked) }
+        #expect(throws: UNetError.self) { try UNet(c, seed: 0, layout: .nchw) }
     }
 
     /// Multi-head attention against its definition computed in Double: GroupNorm, the q/k/v
